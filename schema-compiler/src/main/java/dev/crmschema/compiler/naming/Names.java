@@ -1,0 +1,120 @@
+package dev.crmschema.compiler.naming;
+
+import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.ObjectType;
+import java.util.Locale;
+
+/**
+ * Every name the emitters use is derived here, once, from the workspace's own names. No emitter
+ * builds a name on its own, so the REST paths, GraphQL types, SQL tables and Java classes always agree.
+ */
+public final class Names {
+    private Names() {}
+
+    public static String pascal(String camel) {
+        return camel.isEmpty() ? camel : Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+    }
+
+    public static String camel(String pascal) {
+        return pascal.isEmpty() ? pascal : Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
+    }
+
+    /** {@code annualRecurringRevenue} becomes {@code ANNUAL_RECURRING_REVENUE}. */
+    public static String upperSnake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** Table of an object: standard objects use the singular name, custom ones an underscore prefix. */
+    public static String table(String nameSingular, boolean isCustom) {
+        return isCustom ? "_" + nameSingular : nameSingular;
+    }
+
+    /** Column of a composite sub-field: {@code emails} + {@code primaryEmail} = {@code emailsPrimaryEmail}. */
+    public static String compositeColumn(String field, String property) {
+        return field + pascal(property);
+    }
+
+    public static String joinColumn(String field) {
+        return field + "Id";
+    }
+
+    /** PostgreSQL enum type of an enum column, as the reference system names it. */
+    public static String pgEnum(String table, String column) {
+        return table + "_" + column + "_enum";
+    }
+
+    // GraphQL and OpenAPI type names
+
+    public static String type(ObjectType object) {
+        return pascal(object.nameSingular());
+    }
+
+    public static String enumType(ObjectType object, Field field) {
+        return type(object) + pascal(field.name()) + "Enum";
+    }
+
+    /** GraphQL / OpenAPI name of a composite type: {@code FULL_NAME} becomes {@code FullName}. */
+    public static String compositeType(String kindName) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kindName.split("_")) {
+            out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    // REST and GraphQL operation names (reference contract, sections 1.8 and 2.2)
+
+    public static String createOne(ObjectType o) {
+        return "create" + pascal(o.nameSingular());
+    }
+
+    public static String createMany(ObjectType o) {
+        return "create" + pascal(o.namePlural());
+    }
+
+    public static String updateOne(ObjectType o) {
+        return "update" + pascal(o.nameSingular());
+    }
+
+    public static String updateMany(ObjectType o) {
+        return "update" + pascal(o.namePlural());
+    }
+
+    public static String deleteOne(ObjectType o) {
+        return "delete" + pascal(o.nameSingular());
+    }
+
+    public static String deleteMany(ObjectType o) {
+        return "delete" + pascal(o.namePlural());
+    }
+
+    public static String destroyOne(ObjectType o) {
+        return "destroy" + pascal(o.nameSingular());
+    }
+
+    public static String destroyMany(ObjectType o) {
+        return "destroy" + pascal(o.namePlural());
+    }
+
+    public static String restoreOne(ObjectType o) {
+        return "restore" + pascal(o.nameSingular());
+    }
+
+    public static String restoreMany(ObjectType o) {
+        return "restore" + pascal(o.namePlural());
+    }
+
+    public static String duplicates(ObjectType o) {
+        return o.nameSingular() + "Duplicates";
+    }
+
+    /** Default PostgreSQL schema for a workspace when the DDL is run by hand. */
+    public static String defaultSchema(String workspaceName) {
+        return "workspace_" + workspaceName.toLowerCase(Locale.ROOT);
+    }
+
+    /** Java package segment for a workspace: lower case, so it is a valid package on every file system. */
+    public static String packageSegment(String workspaceName) {
+        return workspaceName.toLowerCase(Locale.ROOT);
+    }
+}

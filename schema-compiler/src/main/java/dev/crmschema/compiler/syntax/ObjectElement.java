@@ -1,0 +1,20 @@
+package dev.crmschema.compiler.syntax;
+
+import dev.crmschema.compiler.diag.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+
+/** One object definition as written in a metadata file. */
+public record ObjectElement(
+        Located<String> nameSingular,
+        Located<String> namePlural,
+        Optional<String> labelSingular,
+        Optional<String> labelPlural,
+        Optional<String> description,
+        Optional<String> icon,
+        boolean isCustom,
+        Optional<Located<String>> labelIdentifierField,
+        List<Located<String>> searchFields,
+        List<List<Located<String>>> duplicateCriteria,
+        List<FieldElement> fields,
+        SourceLocation location) {}
