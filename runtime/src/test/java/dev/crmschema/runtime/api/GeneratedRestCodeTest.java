@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -73,7 +74,7 @@ class GeneratedRestCodeTest {
     @Test
     void theFactoriesMakeEachObjectsResourceByPluralName() {
         GeneratedWorkspace entry = SHOWCASE.entry();
-        RestEndpoint endpoint = new EchoEndpoint("any", new java.util.ArrayList<>());
+        RestEndpoint endpoint = new EchoEndpoint("any", new ArrayList<>());
         for (ObjectType object : SHOWCASE.model().objects()) {
             assertEquals(Names.resourceClass(object),
                     entry.restResource(object.namePlural(), endpoint).orElseThrow().getClass().getSimpleName());
@@ -87,7 +88,7 @@ class GeneratedRestCodeTest {
     @Test
     void resourcesHaveNoClassPathAndOneHttpMethodPerPublicMethod() {
         GeneratedWorkspace entry = SHOWCASE.entry();
-        RestEndpoint endpoint = new EchoEndpoint("pets", new java.util.ArrayList<>());
+        RestEndpoint endpoint = new EchoEndpoint("pets", new ArrayList<>());
         for (Object resource : List.of(entry.restResource("pets", endpoint).orElseThrow(),
                 entry.batchRestResource("pets", endpoint).orElseThrow())) {
             Class<?> type = resource.getClass();
