@@ -1,6 +1,8 @@
 package dev.crmschema.compiler.emit;
 
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
+import dev.crmschema.compiler.emit.rest.RestResourceEmitter;
+import dev.crmschema.compiler.emit.rest.WorkspaceEntryEmitter;
 import java.util.List;
 
 /** Every emitter the compiler has, one per artifact. */
@@ -9,6 +11,8 @@ public final class Emitters {
 
     public static List<Emitter> all() {
         return List.of(
-                new IrJsonEmitter());
+                new IrJsonEmitter(),
+                new RestResourceEmitter(),
+                new WorkspaceEntryEmitter());
     }
 }

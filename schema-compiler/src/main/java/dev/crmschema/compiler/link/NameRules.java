@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks that names are valid identifiers, not reserved, and stay distinct after they are turned
@@ -41,6 +42,12 @@ final class NameRules {
     private static final List<String> TYPE_SUFFIXES = List.of("", "Edge", "Connection", "FilterInput", "OrderByInput",
             "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForUpdate",
             "ForResponse");
+
+    /**
+     * Suffixes of the per-object JAX-RS classes (Names.resourceClass, Names.batchResourceClass): objects
+     * {@code pet} and {@code petBatch} would otherwise both generate {@code PetBatchResource}.
+     */
+    private static final List<String> JAVA_CLASS_SUFFIXES = List.of("Resource", "BatchResource");
 
     private final Diagnostics diagnostics;
 
@@ -87,7 +94,7 @@ final class NameRules {
             rootNames.putIfAbsent(plural.value(), plural);
             // Generated type names, and Java class names on case-insensitive file systems.
             String type = Names.pascal(singular.value());
-            for (String suffix : TYPE_SUFFIXES) {
+            for (String suffix : Stream.concat(TYPE_SUFFIXES.stream(), JAVA_CLASS_SUFFIXES.stream()).toList()) {
                 String generated = type + suffix;
                 String owner = typeOwners.putIfAbsent(generated, singular.value());
                 if (BUILT_IN_TYPES.contains(generated)) {

@@ -108,6 +108,33 @@ public final class Names {
         return o.nameSingular() + "Duplicates";
     }
 
+    // REST routes and JAX-RS classes (reference contract, section 1.2)
+
+    /** Route of an object's records: {@code /rest/companies}. */
+    public static String restPath(ObjectType o) {
+        return "/rest/" + o.namePlural();
+    }
+
+    /** Route of an object's batch creation: {@code /rest/batch/companies}. */
+    public static String restBatchPath(ObjectType o) {
+        return "/rest/batch/" + o.namePlural();
+    }
+
+    /** JAX-RS resource class of an object's records: {@code CompanyResource}. */
+    public static String resourceClass(ObjectType o) {
+        return type(o) + "Resource";
+    }
+
+    /** JAX-RS resource class of an object's batch route: {@code CompanyBatchResource}. */
+    public static String batchResourceClass(ObjectType o) {
+        return type(o) + "BatchResource";
+    }
+
+    /** Entry class of a workspace's generated code: {@code showcase} becomes {@code ShowcaseWorkspace}. */
+    public static String workspaceClass(String workspaceName) {
+        return pascal(workspaceName) + "Workspace";
+    }
+
     /** Default PostgreSQL schema for a workspace when the DDL is run by hand. */
     public static String defaultSchema(String workspaceName) {
         return "workspace_" + workspaceName.toLowerCase(Locale.ROOT);
