@@ -10,7 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.crmschema.compiler.emit.Artifact;
 import dev.crmschema.compiler.emit.EmitContext;
 import dev.crmschema.compiler.emit.Emitter;
-import dev.crmschema.compiler.emit.ir.ModelHash;
+import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
@@ -50,7 +50,7 @@ public final class WorkspaceEntryEmitter implements Emitter {
                         .initializer("$T.of($L)", List.class, names.build())
                         .build())
                 .addMethod(constant("name", workspace.name()))
-                .addMethod(constant("modelHash", ModelHash.of(workspace, context)))
+                .addMethod(constant("modelHash", ModelHash.of(workspace)))
                 .addMethod(constant("resourceFolder", context.resourceFolder(workspace)))
                 .addMethod(override("objectNames", stringList).addStatement("return $N", OBJECT_NAMES).build())
                 .addMethod(factory("restResource", workspace,
