@@ -38,9 +38,9 @@ final class NameRules {
     /** Path segments the REST API uses itself, so no object may take them as its plural. */
     private static final Set<String> RESERVED_PATHS = Set.of("batch", "metadata", "restore", "duplicates", "openApi");
 
-    /** Suffixes of the per-object GraphQL types (reference contract, section 2.3). */
+    /** Suffixes of the per-object GraphQL types (contract section 2.3) and OpenAPI schemas (section 9). */
     private static final List<String> TYPE_SUFFIXES = List.of("", "Edge", "Connection", "FilterInput", "OrderByInput",
-            "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForUpdate",
+            "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForCreate", "ForUpdate",
             "ForResponse");
 
     /**

@@ -135,6 +135,67 @@ public final class Names {
         return pascal(workspaceName) + "Workspace";
     }
 
+    // OpenAPI component names and operation ids (reference contract, section 9)
+
+    /** Response record schema: {@code Company}. */
+    public static String recordSchema(ObjectType o) {
+        return type(o);
+    }
+
+    /** Create body schema: {@code CompanyForCreate}. */
+    public static String createSchema(ObjectType o) {
+        return type(o) + "ForCreate";
+    }
+
+    /** Update body schema (every property optional): {@code CompanyForUpdate}. */
+    public static String updateSchema(ObjectType o) {
+        return type(o) + "ForUpdate";
+    }
+
+    public static String findManyOperation(ObjectType o) {
+        return "findMany" + pascal(o.namePlural());
+    }
+
+    public static String findOneOperation(ObjectType o) {
+        return "findOne" + pascal(o.nameSingular());
+    }
+
+    public static String createOneOperation(ObjectType o) {
+        return "createOne" + pascal(o.nameSingular());
+    }
+
+    public static String createManyOperation(ObjectType o) {
+        return "createMany" + pascal(o.namePlural());
+    }
+
+    public static String updateOneOperation(ObjectType o) {
+        return "updateOne" + pascal(o.nameSingular());
+    }
+
+    public static String updateManyOperation(ObjectType o) {
+        return "updateMany" + pascal(o.namePlural());
+    }
+
+    public static String deleteOneOperation(ObjectType o) {
+        return "deleteOne" + pascal(o.nameSingular());
+    }
+
+    public static String deleteManyOperation(ObjectType o) {
+        return "deleteMany" + pascal(o.namePlural());
+    }
+
+    public static String restoreOneOperation(ObjectType o) {
+        return "restoreOne" + pascal(o.nameSingular());
+    }
+
+    public static String restoreManyOperation(ObjectType o) {
+        return "restoreMany" + pascal(o.namePlural());
+    }
+
+    public static String findDuplicatesOperation(ObjectType o) {
+        return "find" + pascal(o.nameSingular()) + "Duplicates";
+    }
+
     /** Default PostgreSQL schema for a workspace when the DDL is run by hand. */
     public static String defaultSchema(String workspaceName) {
         return "workspace_" + workspaceName.toLowerCase(Locale.ROOT);
