@@ -1,6 +1,7 @@
 package dev.crmschema.compiler.emit;
 
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
+import dev.crmschema.compiler.emit.openapi.OpenApiEmitter;
 import dev.crmschema.compiler.emit.rest.RestResourceEmitter;
 import dev.crmschema.compiler.emit.rest.WorkspaceEntryEmitter;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class Emitters {
     public static List<Emitter> all() {
         return List.of(
                 new IrJsonEmitter(),
+                new OpenApiEmitter(),
                 new RestResourceEmitter(),
                 new WorkspaceEntryEmitter());
     }
