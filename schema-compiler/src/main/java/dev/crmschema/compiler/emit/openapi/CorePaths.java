@@ -136,7 +136,7 @@ final class CorePaths {
                 "Find " + object.labelSingular() + " duplicates",
                 "For each record given by `ids` or described by `data`, returns the existing " + object.namePlural()
                         + " that look like it" + duplicateCriteria(object) + ". Send exactly one of `ids` and `data`.");
-        parameters(operation, CoreParameters.DEPTH);
+        parameters(operation, CoreParameters.DEPTH, CoreParameters.FIELDS);
         ObjectNode body = SchemaNodes.object().put("minProperties", 1).put("maxProperties", 1);
         SchemaNodes.properties(body).set("ids", array(SchemaNodes.string("uuid"))
                 .put("description", "Records to find duplicates of; each record itself is left out of its answer."));
