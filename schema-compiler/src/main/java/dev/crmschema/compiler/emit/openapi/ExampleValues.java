@@ -10,7 +10,6 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,9 +82,10 @@ final class ExampleValues {
     /** An update body: the first two entries of the create body, as a partial update sends few keys. */
     static ObjectNode updateBody(ObjectType object) {
         ObjectNode body = Json.object();
-        Iterator<Map.Entry<String, JsonNode>> entries = createBody(object).fields();
-        while (entries.hasNext() && body.size() < 2) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : createBody(object).properties()) {
+            if (body.size() == 2) {
+                break;
+            }
             body.set(entry.getKey(), entry.getValue());
         }
         if (body.isEmpty()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,7 @@ final class ExampleChecker {
             if (node.has("schema") && (node.has("examples") || node.has("example"))) {
                 checkExamples(node, at);
             }
-            node.fields().forEachRemaining(e -> walk(e.getValue(), at + "/" + e.getKey()));
+            node.properties().forEach(e -> walk(e.getValue(), at + "/" + e.getKey()));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 walk(node.get(i), at + "/" + i);
@@ -53,7 +52,7 @@ final class ExampleChecker {
         if (holder.has("example")) {
             check(schema, holder.get("example"), at + "/example");
         }
-        holder.path("examples").fields().forEachRemaining(e -> {
+        holder.path("examples").properties().forEach(e -> {
             JsonNode example = resolve(e.getValue());
             check(schema, example.get("value"), at + "/examples/" + e.getKey());
         });
@@ -68,8 +67,7 @@ final class ExampleChecker {
 
     private void validate(JsonNode schemaOrRef, JsonNode value, String at, List<String> out) {
         JsonNode schema = resolve(schemaOrRef);
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> keyword = it.next();
+        for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
             JsonNode arg = keyword.getValue();
             switch (keyword.getKey()) {
                 case "type" -> {
@@ -91,7 +89,7 @@ final class ExampleChecker {
                         out.add(at + ": " + value + " is not one of " + arg);
                     }
                 }
-                case "properties" -> arg.fields().forEachRemaining(p -> {
+                case "properties" -> arg.properties().forEach(p -> {
                     if (value.isObject() && value.has(p.getKey())) {
                         validate(p.getValue(), value.get(p.getKey()), at + "/" + p.getKey(), out);
                     }
