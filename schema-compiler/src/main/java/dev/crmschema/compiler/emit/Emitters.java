@@ -1,6 +1,7 @@
 package dev.crmschema.compiler.emit;
 
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
+import dev.crmschema.compiler.emit.sql.DdlEmitter;
 import java.util.List;
 
 /** Every emitter the compiler has, one per artifact. */
@@ -9,6 +10,7 @@ public final class Emitters {
 
     public static List<Emitter> all() {
         return List.of(
-                new IrJsonEmitter());
+                new IrJsonEmitter(),
+                new DdlEmitter());
     }
 }
