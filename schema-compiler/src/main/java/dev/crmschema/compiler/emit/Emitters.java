@@ -1,6 +1,7 @@
 package dev.crmschema.compiler.emit;
 
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
+import dev.crmschema.compiler.emit.jooq.JooqEmitter;
 import dev.crmschema.compiler.emit.sql.DdlEmitter;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class Emitters {
     public static List<Emitter> all() {
         return List.of(
                 new IrJsonEmitter(),
-                new DdlEmitter());
+                new DdlEmitter(),
+                new JooqEmitter());
     }
 }

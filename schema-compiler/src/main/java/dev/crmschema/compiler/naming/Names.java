@@ -189,7 +189,9 @@ public final class Names {
 
     /** Constant of a table in jOOQ's {@code Tables}: {@code workspaceMember} becomes {@code WORKSPACE_MEMBER}. */
     public static String jooqTableConstant(String table) {
-        return upperSnake(objectOfTable(table));
+        String constant = upperSnake(objectOfTable(table));
+        // Table classes call jOOQ's DSL by its simple name, which a constant DSL would hide (jOOQ renames clashing columns itself).
+        return constant.equals("DSL") ? constant + "_" : constant;
     }
 
     /** Constant of a column, key or index in jOOQ classes: {@code emailsPrimaryEmail} becomes {@code EMAILS_PRIMARY_EMAIL}. */
