@@ -1,9 +1,11 @@
 package dev.crmschema.compiler.emit;
 
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
+import dev.crmschema.compiler.emit.jooq.JooqEmitter;
 import dev.crmschema.compiler.emit.openapi.OpenApiEmitter;
 import dev.crmschema.compiler.emit.rest.RestResourceEmitter;
 import dev.crmschema.compiler.emit.rest.WorkspaceEntryEmitter;
+import dev.crmschema.compiler.emit.sql.DdlEmitter;
 import java.util.List;
 
 /** Every emitter the compiler has, one per artifact. */
@@ -14,6 +16,8 @@ public final class Emitters {
         return List.of(
                 new IrJsonEmitter(),
                 new OpenApiEmitter(),
+                new DdlEmitter(),
+                new JooqEmitter(),
                 new RestResourceEmitter(),
                 new WorkspaceEntryEmitter());
     }
