@@ -1,0 +1,98 @@
+package dev.crmschema.runtime.query;
+
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.ColumnType;
+import dev.crmschema.runtime.request.Filter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** Turns a parsed {@link Filter} into a jOOQ condition over one object's table. */
+final class FilterConditions {
+    private final ObjectTable table;
+
+    FilterConditions(ObjectTable table) {
+        this.table = table;
+    }
+
+    /**
+     * The condition a read or bulk write applies: the filter plus the soft-delete rule (records with a
+     * {@code deletedAt} are invisible unless the filter names {@code deletedAt}).
+     */
+    Condition visible(Optional<Filter> filter) {
+        Condition condition = filter.map(this::of).orElse(DSL.noCondition());
+        return filter.map(Filter::mentionsDeletedAt).orElse(false) ? condition : condition.and(table.live());
+    }
+
+    Condition of(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return DSL.and(and.items().stream().map(this::of).toList());
+        } else if (filter instanceof Filter.Or or) {
+            // An empty OR matches nothing, as the empty disjunction does in logic.
+            return or.items().isEmpty() ? DSL.falseCondition() : DSL.or(or.items().stream().map(this::of).toList());
+        } else if (filter instanceof Filter.Not not) {
+            return DSL.not(of(not.item()));
+        }
+        return condition((Filter.Condition) filter);
+    }
+
+    private Condition condition(Filter.Condition condition) {
+        Column column = condition.path().column();
+        Field<Object> field = table.field(column);
+        Object value = condition.value();
+        boolean array = column.type() == ColumnType.TEXT_ARRAY || column.type() == ColumnType.ENUM_ARRAY;
+        return switch (condition.comparator()) {
+            case IS -> value == Filter.IsValue.NULL ? field.isNull() : field.isNotNull();
+            case EQ -> field.eq(table.value(column, value));
+            case NEQ -> field.ne(table.value(column, value));
+            case GT -> field.gt(table.value(column, value));
+            case GTE -> field.ge(table.value(column, value));
+            case LT -> field.lt(table.value(column, value));
+            case LTE -> field.le(table.value(column, value));
+            case IN -> array ? overlaps(column, value) : field.in(values(column, value));
+            // On an array column: any element in common; on a scalar column it is the same as IN.
+            case CONTAINS_ANY -> array ? overlaps(column, value) : field.in(values(column, value));
+            case STARTS_WITH -> asText(column).startsWith(text(value));
+            case ENDS_WITH -> asText(column).endsWith(text(value));
+            case LIKE -> asText(column).like(text(value));
+            case ILIKE -> asText(column).likeIgnoreCase(text(value));
+        };
+    }
+
+    private List<Field<Object>> values(Column column, Object value) {
+        return items(value).stream().map(item -> table.value(column, item)).toList();
+    }
+
+    private Condition overlaps(Column column, Object value) {
+        return DSL.condition("{0} && {1}", table.field(column), table.value(column, items(value)));
+    }
+
+    /** Pattern comparators work on the text form of non-text columns (jsonb, uuid, arrays, enums). */
+    private Field<String> asText(Column column) {
+        Field<Object> field = table.field(column);
+        return column.type() == ColumnType.TEXT
+                ? field.coerce(SQLDataType.VARCHAR)
+                : DSL.field("cast({0} as text)", SQLDataType.VARCHAR, field);
+    }
+
+    private static Collection<?> items(Object value) {
+        if (value instanceof Collection<?> items) {
+            return items;
+        } else if (value instanceof Object[] items) {
+            return Arrays.asList(items);
+        }
+        throw new IllegalArgumentException("in and containsAny need a list value, got " + value);
+    }
+
+    private static String text(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.toString();
+        }
+        throw new IllegalArgumentException("pattern comparators need a text value, got " + value);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.crmschema.runtime.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.CompositeProperty;
+import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.request.Projection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.JSONB;
+
+/**
+ * Shapes a stored record into the contract's JSON record (reference contract, sections 1.7, 1.8 and 4):
+ * keys in field order, composites as nested objects, MANY_TO_ONE relations as their join column
+ * ({@code companyId}) plus, when expanded, the related object ({@code company}), ONE_TO_MANY relations
+ * only when expanded. Search vectors appear only when they were read, which happens only when the
+ * projection names them.
+ */
+final class RecordJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // The contract's timestamp form: UTC, milliseconds, "Z" (2025-01-01T00:00:00.000Z).
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private RecordJson() {}
+
+    /**
+     * @param related the expanded relations of this record, by relation field name: an object or null
+     *     node for MANY_TO_ONE, an array for ONE_TO_MANY; relations absent here are not expanded
+     */
+    static ObjectNode shape(ObjectType object, RecordRow row, Projection projection, Map<String, JsonNode> related) {
+        ObjectNode node = NODES.objectNode();
+        for (Field field : object.fields()) {
+            if (field.relation().isPresent()) {
+                relation(node, field, row, projection, related);
+            } else if (projection.includes(field.name()) && row.values().containsKey(field.columns().get(0).name())) {
+                node.set(field.name(), field.kind().isComposite() ? composite(field, row) : value(field.columns().get(0), row));
+            }
+        }
+        return node;
+    }
+
+    private static void relation(ObjectNode node, Field field, RecordRow row, Projection projection, Map<String, JsonNode> related) {
+        if (field.isManyToOne()) {
+            Column join = field.joinColumn().orElseThrow();
+            if (projection.includes(field.name()) || projection.includes(join.name())) {
+                node.set(join.name(), value(join, row));
+            }
+        }
+        JsonNode expanded = related.get(field.name());
+        if (expanded != null) {
+            node.set(field.name(), expanded);
+        }
+    }
+
+    private static ObjectNode composite(Field field, RecordRow row) {
+        ObjectNode node = NODES.objectNode();
+        List<CompositeProperty> properties = field.kind().properties();
+        for (int i = 0; i < properties.size(); i++) {
+            node.set(properties.get(i).name(), value(field.columns().get(i), row));
+        }
+        return node;
+    }
+
+    private static JsonNode value(Column column, RecordRow row) {
+        Object value = row.get(column);
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        return switch (column.type()) {
+            case UUID -> NODES.textNode(((UUID) value).toString());
+            case TEXT, ENUM, TSVECTOR -> NODES.textNode((String) value);
+            case DOUBLE -> NODES.numberNode((Double) value);
+            case INTEGER -> NODES.numberNode((Integer) value);
+            case BIGINT -> NODES.numberNode((Long) value);
+            case NUMERIC -> decimal((BigDecimal) value);
+            case BOOLEAN -> NODES.booleanNode((Boolean) value);
+            case TIMESTAMPTZ -> NODES.textNode(TIMESTAMP.format(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)));
+            case DATE -> NODES.textNode(((LocalDate) value).toString());
+            case JSONB -> json((JSONB) value);
+            case TEXT_ARRAY, ENUM_ARRAY -> strings((String[]) value);
+        };
+    }
+
+    /** Whole numbers (currency micros) as JSON integers, others as plain decimals, never in E notation. */
+    private static JsonNode decimal(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() <= 0) {
+            plain = plain.setScale(0);
+            if (plain.precision() <= 18) {
+                return NODES.numberNode(plain.longValueExact());
+            }
+            return NODES.numberNode(plain.toBigIntegerExact());
+        }
+        return NODES.numberNode(plain);
+    }
+
+    private static JsonNode json(JSONB value) {
+        try {
+            return JSON.readTree(value.data());
+        } catch (JsonProcessingException e) {
+            // PostgreSQL only stores valid JSON, so this is a broken invariant, not bad input.
+            throw new IllegalStateException("jsonb value is not JSON", e);
+        }
+    }
+
+    private static ArrayNode strings(String[] values) {
+        ArrayNode array = NODES.arrayNode();
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+}

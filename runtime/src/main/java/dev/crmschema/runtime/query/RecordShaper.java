@@ -1,0 +1,156 @@
+package dev.crmschema.runtime.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.compiler.model.Relation;
+import dev.crmschema.runtime.request.Projection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Turns read rows into JSON records and, at depth 1, expands their relations. Each expanded relation
+ * costs exactly one query for the whole batch of rows ({@code WHERE id = ANY(?)} for MANY_TO_ONE,
+ * {@code WHERE <joinColumn> = ANY(?)} for ONE_TO_MANY), never one per record. Related records are
+ * shaped at depth 0 and exclude soft-deleted ones; ONE_TO_MANY arrays hold at most
+ * {@link RecordStore#MAX_RELATED_RECORDS} records per parent, ordered by position then id.
+ */
+final class RecordShaper {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String RANK = "__relationRank";
+    private static final String RANKED = "ranked";
+
+    private final DSLContext tx;
+    private final String schema;
+    private final Function<String, ObjectType> objects;
+
+    RecordShaper(DSLContext tx, String schema, Function<String, ObjectType> objects) {
+        this.tx = tx;
+        this.schema = schema;
+        this.objects = objects;
+    }
+
+    List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection) {
+        List<Map<String, JsonNode>> related = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            related.add(new LinkedHashMap<>());
+        }
+        if (projection.depth() >= 1 && !rows.isEmpty()) {
+            for (Field field : object.fields()) {
+                // With a fields projection, only the relations it names are expanded.
+                if (field.relation().isPresent() && projection.includes(field.name())) {
+                    if (field.isManyToOne()) {
+                        manyToOne(field, rows, related);
+                    } else {
+                        oneToMany(field, rows, related);
+                    }
+                }
+            }
+        }
+        List<ObjectNode> nodes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            nodes.add(RecordJson.shape(object, rows.get(i), projection, related.get(i)));
+        }
+        return nodes;
+    }
+
+    private void manyToOne(Field field, List<RecordRow> rows, List<Map<String, JsonNode>> related) {
+        Column join = field.joinColumn().orElseThrow();
+        ObjectType target = objects.apply(field.relation().orElseThrow().targetObject());
+        ObjectTable table = new ObjectTable(schema, target);
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (RecordRow row : rows) {
+            if (row.get(join) != null) {
+                ids.add((UUID) row.get(join));
+            }
+        }
+        Map<UUID, ObjectNode> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Column> columns = table.selectedColumns(Projection.DEFAULT);
+            List<Record> records = tx.select(table.selectList(columns))
+                    .from(table.table())
+                    .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(uuidArray(ids))))
+                    .and(table.live())
+                    .fetch();
+            for (Record record : records) {
+                RecordRow row = ObjectTable.read(columns, record);
+                byId.put(row.id(), RecordJson.shape(target, row, Projection.DEFAULT, Map.of()));
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode expanded = byId.get((UUID) rows.get(i).get(join));
+            related.get(i).put(field.name(), expanded == null ? NODES.nullNode() : expanded.deepCopy());
+        }
+    }
+
+    private void oneToMany(Field field, List<RecordRow> rows, List<Map<String, JsonNode>> related) {
+        Relation relation = field.relation().orElseThrow();
+        ObjectType target = objects.apply(relation.targetObject());
+        Column join = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow(
+                () -> new IllegalStateException("relation " + field.name() + " has no join column on " + target.nameSingular()));
+        ObjectTable table = new ObjectTable(schema, target);
+        Set<UUID> parentIds = new LinkedHashSet<>();
+        rows.forEach(row -> parentIds.add(row.id()));
+
+        List<Column> columns = table.selectedColumns(Projection.DEFAULT);
+        List<org.jooq.SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
+        inner.add(DSL.rowNumber().over(DSL.partitionBy(table.field(join)).orderBy(childOrder(target, table))).as(RANK));
+        // Ranking inside the query caps every parent's children in the same single statement.
+        Table<?> ranked = tx.select(inner)
+                .from(table.table())
+                .where(table.field(join).coerce(SQLDataType.UUID).eq(DSL.any(uuidArray(parentIds))))
+                .and(table.live())
+                .asTable(RANKED);
+        List<org.jooq.Field<?>> outer = new ArrayList<>();
+        for (Column column : columns) {
+            outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
+        }
+        org.jooq.Field<Integer> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.INTEGER);
+        List<Record> records = tx.select(outer)
+                .from(ranked)
+                .where(rank.le(RecordStore.MAX_RELATED_RECORDS))
+                .orderBy(DSL.field(DSL.name(RANKED, join.name())), rank)
+                .fetch();
+
+        Map<UUID, ArrayNode> byParent = new HashMap<>();
+        for (Record record : records) {
+            RecordRow child = ObjectTable.read(columns, record);
+            byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
+                    .add(RecordJson.shape(target, child, Projection.DEFAULT, Map.of()));
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ArrayNode children = byParent.get(rows.get(i).id());
+            related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children.deepCopy());
+        }
+    }
+
+    private static List<SortField<?>> childOrder(ObjectType target, ObjectTable table) {
+        List<SortField<?>> order = new ArrayList<>();
+        if (target.field("position").isPresent()) {
+            order.add(table.field("position").asc().nullsLast());
+        }
+        order.add(table.id().asc());
+        return order;
+    }
+
+    private static org.jooq.Field<UUID[]> uuidArray(Set<UUID> ids) {
+        return DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
+    }
+}

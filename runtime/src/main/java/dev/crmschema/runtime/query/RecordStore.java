@@ -1,0 +1,140 @@
+package dev.crmschema.runtime.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.compiler.model.Workspace;
+import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.request.FindManyRequest;
+import dev.crmschema.runtime.request.Filter;
+import dev.crmschema.runtime.request.Projection;
+import dev.crmschema.runtime.request.RecordWrite;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The record operations of one workspace, over its PostgreSQL schema: what REST and GraphQL both call
+ * once they have parsed a request. Each method runs in one transaction (all or nothing) and returns
+ * records already shaped as the contract's JSON (reference contract, sections 1.5 to 1.9 and 4).
+ *
+ * <p>Shared rules: reads and bulk updates skip soft-deleted records unless the filter names
+ * {@code deletedAt}; {@code depth=1} expands relations with one query per relation; bulk operations
+ * touch at most {@value #MAX_RECORDS_PER_MUTATION} records and otherwise change nothing. Database
+ * errors a client can cause become 400 {@link ApiException}s with safe messages (a unique violation is
+ * "A duplicate entry was detected"); a missing record is 404 "Record not found".
+ */
+public final class RecordStore {
+    /** Most records one bulk update, delete, destroy, restore or upsert may touch. */
+    public static final int MAX_RECORDS_PER_MUTATION = 200;
+
+    /** Most records of one ONE_TO_MANY relation expanded per parent record. */
+    public static final int MAX_RELATED_RECORDS = 60;
+
+    private final DSLContext dsl;
+    private final String schema;
+    private final Function<String, ObjectType> objects;
+
+    /**
+     * @param schema the workspace's PostgreSQL schema
+     * @param objects finds an object of the workspace by its singular name (relation targets)
+     */
+    public RecordStore(DSLContext dsl, String schema, Function<String, ObjectType> objects) {
+        this.dsl = dsl;
+        this.schema = schema;
+        this.objects = objects;
+    }
+
+    public static RecordStore of(DSLContext dsl, String schema, Workspace workspace) {
+        return new RecordStore(dsl, schema, workspace::require);
+    }
+
+    /** A page of records: filter, order, keyset page, total count and per-record cursor values. */
+    public RecordPage findMany(FindManyRequest request) {
+        return inTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request));
+    }
+
+    /** A live record by id; 404 when absent or soft-deleted. */
+    public ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
+        return inTransaction(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection));
+    }
+
+    /**
+     * Inserts the records in one statement; database defaults fill what the input leaves out, and
+     * {@code actor} fills the missing {@code createdBy} sub-fields.
+     */
+    public List<ObjectNode> createMany(ObjectType object, List<RecordWrite> records, Actor actor, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).create(object, records, actor, projection));
+    }
+
+    /**
+     * Creates or updates each record, matched on id and on every unique field; 400
+     * {@code UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT} when one input matches several records.
+     */
+    public List<ObjectNode> upsertMany(ObjectType object, List<RecordWrite> records, Actor actor, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).upsert(object, records, actor, projection));
+    }
+
+    /** Sets the given columns and {@code updatedAt}; 404 when absent or soft-deleted. */
+    public ObjectNode updateOne(ObjectType object, UUID id, RecordWrite values, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateOne(object, id, values, projection));
+    }
+
+    /** Updates every matching record; 400 "Cannot update more than 200 records at once" beyond the limit. */
+    public List<ObjectNode> updateMany(ObjectType object, Filter filter, RecordWrite values, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateMany(object, filter, values, projection));
+    }
+
+    /** Soft delete: sets {@code deletedAt}; 404 when absent or already deleted. */
+    public ObjectNode deleteOne(ObjectType object, UUID id, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteOne(object, id, projection));
+    }
+
+    /** Soft-deletes the matching live records; 400 beyond the limit. */
+    public List<ObjectNode> deleteMany(ObjectType object, Filter filter, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteMany(object, filter, projection));
+    }
+
+    /** Hard delete, soft-deleted records included; 404 when absent. */
+    public ObjectNode destroyOne(ObjectType object, UUID id, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyOne(object, id, projection));
+    }
+
+    /**
+     * Hard-deletes the matching records, soft-deleted ones included; 400 "Cannot destroy more than 200
+     * records at once" beyond the limit.
+     */
+    public List<ObjectNode> destroyMany(ObjectType object, Filter filter, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyMany(object, filter, projection));
+    }
+
+    /** Clears {@code deletedAt}; 404 when the record does not exist. */
+    public ObjectNode restoreOne(ObjectType object, UUID id, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreOne(object, id, projection));
+    }
+
+    /** Restores the matching soft-deleted records; 400 beyond the limit. */
+    public List<ObjectNode> restoreMany(ObjectType object, Filter filter, Projection projection) {
+        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreMany(object, filter, projection));
+    }
+
+    /** Duplicates of each input record (its values as a partial record), one page per input. */
+    public List<RecordPage> findDuplicates(ObjectType object, List<RecordWrite> records, Projection projection) {
+        return inTransaction(object, tx -> new Duplicates(tx, schema, object, objects)
+                .ofValues(records.stream().map(RecordWrite::values).toList(), projection));
+    }
+
+    /** Duplicates of each stored record, one page per id, never containing the record itself. */
+    public List<RecordPage> findDuplicatesOfIds(ObjectType object, List<UUID> ids, Projection projection) {
+        return inTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+    }
+
+    private <T> T inTransaction(ObjectType object, Function<DSLContext, T> work) {
+        try {
+            return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+        } catch (DataAccessException e) {
+            throw SqlErrors.translate(e, object);
+        }
+    }
+}

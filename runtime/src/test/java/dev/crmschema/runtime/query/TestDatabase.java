@@ -1,0 +1,129 @@
+package dev.crmschema.runtime.query;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmschema.compiler.SchemaCompiler;
+import dev.crmschema.compiler.model.Workspace;
+import dev.crmschema.compiler.source.MetadataFiles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL with the showcase workspace's tables in one schema, started once per test
+ * class. Every statement jOOQ executes through {@link #dsl()} is recorded, so tests can assert how many
+ * queries an operation ran.
+ */
+final class TestDatabase implements AutoCloseable {
+    static final String SCHEMA = "workspace_showcase";
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        // Without a logback config everything logs at DEBUG (every jOOQ statement and result table);
+        // set here rather than in a shared logback-test.xml that other runtime tests may want to own.
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    }
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private final Workspace workspace;
+
+    private TestDatabase(EmbeddedPostgres postgres, Workspace workspace) {
+        this.postgres = postgres;
+        this.workspace = workspace;
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(postgres.getPostgresDatabase());
+        config.setMaximumPoolSize(4);
+        this.dataSource = new HikariDataSource(config);
+        ExecuteListener recorder = new ExecuteListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                statements.add(ctx.sql());
+            }
+        };
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES).configuration()
+                .derive(new DefaultExecuteListenerProvider(recorder))
+                .dsl();
+    }
+
+    static TestDatabase start() {
+        try {
+            TestDatabase db = new TestDatabase(EmbeddedPostgres.builder().start(), showcase());
+            for (String statement : TestOnlyDdl.statements(db.workspace, SCHEMA)) {
+                db.dsl.execute(statement);
+            }
+            db.statements.clear();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Workspace showcase() {
+        Path fromModule = Path.of("..", "examples", "workspaces", "showcase");
+        Path folder = Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", "showcase");
+        SchemaCompiler.Result result = SchemaCompiler.check(MetadataFiles.load(folder));
+        if (!result.succeeded()) {
+            throw new AssertionError("showcase workspace is invalid: " + result.diagnostics());
+        }
+        return result.workspace().orElseThrow();
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    RecordStore store() {
+        return RecordStore.of(dsl, SCHEMA, workspace);
+    }
+
+    /** Forgets the statements recorded so far. */
+    void resetStatements() {
+        statements.clear();
+    }
+
+    /** The SQL of every statement executed since the last reset. */
+    List<String> statements() {
+        synchronized (statements) {
+            return List.copyOf(statements);
+        }
+    }
+
+    /** Empties every table of the workspace (between tests). */
+    void truncateAll() {
+        List<String> tables = workspace.objects().stream()
+                .map(o -> "\"" + SCHEMA + "\".\"" + o.tableName() + "\"")
+                .toList();
+        dsl.execute("truncate " + String.join(", ", tables) + " cascade");
+        statements.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataSource.close();
+        postgres.close();
+    }
+}
