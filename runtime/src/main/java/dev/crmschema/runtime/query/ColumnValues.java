@@ -64,7 +64,7 @@ final class ColumnValues {
             case UUID -> value instanceof UUID uuid ? uuid : UUID.fromString(text(column, value));
             case TEXT, ENUM, TSVECTOR -> text(column, value);
             case DOUBLE -> number(column, value).doubleValue();
-            case INTEGER -> Math.toIntExact(number(column, value).longValue());
+            case INTEGER -> integer(column, number(column, value));
             case BIGINT -> number(column, value).longValue();
             case NUMERIC -> decimal(column, value);
             case BOOLEAN -> value instanceof Boolean b ? b : fail(column, value);
@@ -81,6 +81,11 @@ final class ColumnValues {
 
     private static Number number(Column column, Object value) {
         return value instanceof Number number ? number : fail(column, value);
+    }
+
+    private static int integer(Column column, Number number) {
+        long value = number.longValue();
+        return value == (int) value ? (int) value : fail(column, number);
     }
 
     private static BigDecimal decimal(Column column, Object value) {

@@ -41,6 +41,7 @@ final class RecordReads {
         Condition matching = new FilterConditions(table).visible(request.filter());
         Keyset keyset = new Keyset(table, request.order());
         Page page = request.page();
+        int limit = Math.max(0, Math.min(page.limit(), RecordStore.MAX_PAGE_SIZE));
         boolean backwards = page.before().isPresent();
 
         Condition seek = matching;
@@ -56,13 +57,13 @@ final class RecordReads {
                 .from(table.table())
                 .where(seek)
                 .orderBy(keyset.sortFields(backwards))
-                .limit(page.limit() + 1)
+                .limit(limit + 1)
                 .fetch()) {
             rows.add(ObjectTable.read(columns, record));
         }
-        boolean more = rows.size() > page.limit();
+        boolean more = rows.size() > limit;
         if (more) {
-            rows = new ArrayList<>(rows.subList(0, page.limit()));
+            rows = new ArrayList<>(rows.subList(0, limit));
         }
         if (backwards) {
             Collections.reverse(rows);

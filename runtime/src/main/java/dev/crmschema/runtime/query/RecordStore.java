@@ -29,6 +29,9 @@ public final class RecordStore {
     /** Most records one bulk update, delete, destroy, restore or upsert may touch. */
     public static final int MAX_RECORDS_PER_MUTATION = 200;
 
+    /** Largest page a list read returns; larger limits are clamped, as the contract clamps REST limits. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     /** Most records of one ONE_TO_MANY relation expanded per parent record. */
     public static final int MAX_RELATED_RECORDS = 60;
 
@@ -50,7 +53,12 @@ public final class RecordStore {
         return new RecordStore(dsl, schema, workspace::require);
     }
 
-    /** A page of records: filter, order, keyset page, total count and per-record cursor values. */
+    /**
+     * A page of records: filter, order, keyset page (limit clamped to {@value #MAX_PAGE_SIZE}), total
+     * count and per-record cursor values. {@code hasPreviousPage} after a {@code starting_after} cursor
+     * (and {@code hasNextPage} before an {@code ending_before} one) reports whether records really exist
+     * on that side, checked with one extra EXISTS query.
+     */
     public RecordPage findMany(FindManyRequest request) {
         return inTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request));
     }

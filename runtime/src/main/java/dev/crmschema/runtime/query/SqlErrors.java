@@ -19,7 +19,7 @@ final class SqlErrors {
     private SqlErrors() {}
 
     static RuntimeException translate(DataAccessException e, ObjectType object) {
-        String state = e.sqlState();
+        String state = e.sqlState() == null ? "" : e.sqlState();
         return switch (state) {
             case "23505" -> ApiException.badRequest(DUPLICATE_ENTRY);
             case "23502" -> ApiException.badRequest(requiredField(e, object)

@@ -1,0 +1,89 @@
+package dev.crmschema.runtime.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.request.Projection;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.JSONB;
+import org.junit.jupiter.api.Test;
+
+/** The JSON forms of values, without a database: shaping is a pure function of a row. */
+class RecordJsonTest {
+    static final ObjectType PET = TestDatabase.showcase().require("pet");
+
+    @Test
+    void numericValuesArePlainJsonNumbers() {
+        assertEquals("{\"amountMicros\":1500000000,\"currencyCode\":\"EUR\"}",
+                shape(Map.of("monthlyCostAmountMicros", new BigDecimal("1500000000.000"), "monthlyCostCurrencyCode", "EUR"))
+                        .get("monthlyCost").toString());
+        assertEquals("1000", adoptionFee(new BigDecimal("1E+3")));
+        assertEquals("0.1", adoptionFee(new BigDecimal("0.10")));
+        assertEquals("123456789012345678901234567890", adoptionFee(new BigDecimal("123456789012345678901234567890")));
+        assertEquals("-2.5", adoptionFee(new BigDecimal("-2.50")));
+    }
+
+    @Test
+    void timestampsAreUtcWithMilliseconds() {
+        ObjectNode node = shape(Map.of("arrivedAt", OffsetDateTime.parse("2025-01-01T01:02:03.456789+02:00")));
+        assertEquals("2024-12-31T23:02:03.456Z", node.get("arrivedAt").asText());
+        assertEquals("2025-01-01T00:00:00.000Z", shape(Map.of("arrivedAt", OffsetDateTime.parse("2025-01-01T00:00Z"))).get("arrivedAt").asText());
+    }
+
+    @Test
+    void compositesAreObjectsEvenWhenEmpty() {
+        ObjectNode node = shape(Map.of());
+        assertEquals("{\"firstName\":null,\"lastName\":null}", node.get("caretakerName").toString());
+        assertEquals(JsonNodeFactory.instance.nullNode(), node.get("traits"));
+    }
+
+    @Test
+    void jsonbIsEmbeddedAndArraysAreArrays() {
+        ObjectNode node = shape(Map.of(
+                "traits", JSONB.valueOf("{\"a\": [1, 2.5, null]}"),
+                "tags", new String[] {"x", "y"},
+                "colors", new String[] {"BLACK"}));
+        assertEquals("{\"a\":[1,2.5,null]}", node.get("traits").toString());
+        assertEquals("[\"x\",\"y\"]", node.get("tags").toString());
+        assertEquals("[\"BLACK\"]", node.get("colors").toString());
+    }
+
+    @Test
+    void aProjectionNamingTheJoinColumnKeepsIt() {
+        UUID shelter = UUID.randomUUID();
+        ObjectNode node = RecordJson.shape(PET, row(Map.of("shelterId", shelter)), new Projection(0, Optional.of(Set.of("shelterId"))),
+                Map.of());
+        assertEquals(List.of("id", "shelterId"), FindManyTest.keys(node));
+        assertFalse(node.has("shelter"));
+    }
+
+    private static String adoptionFee(BigDecimal value) {
+        return shape(Map.of("adoptionFee", value)).get("adoptionFee").toString();
+    }
+
+    private static ObjectNode shape(Map<String, Object> values) {
+        return RecordJson.shape(PET, row(values), Projection.DEFAULT, Map.of());
+    }
+
+    /** A row of the pet table with every selected column null except the given ones. */
+    private static RecordRow row(Map<String, Object> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        ObjectTable table = new ObjectTable("s", PET);
+        for (Column column : table.selectedColumns(Projection.DEFAULT)) {
+            row.put(column.name(), values.get(column.name()));
+        }
+        row.put("id", UUID.randomUUID());
+        return new RecordRow(row);
+    }
+}
