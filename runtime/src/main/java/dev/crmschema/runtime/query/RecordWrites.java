@@ -53,9 +53,9 @@ final class RecordWrites {
 
     /**
      * Matches each input, in order, on {@code id} and on every unique column (the primary sub-column for
-     * composites). One matching record is updated (and restored if it was soft-deleted), none means
-     * insert, several different ones is a conflict. Soft-deleted records take part in matching because
-     * unique constraints still hold for them.
+     * composites). One matching record is updated, none means insert, several different ones is a
+     * conflict. Unique columns match live records only, as unique indexes ignore soft-deleted rows; an id
+     * matches any record, since ids stay taken, and a soft-deleted record matched by id is restored.
      */
     List<ObjectNode> upsert(ObjectType object, List<RecordWrite> writes, Actor actor, Projection projection) {
         if (writes.size() > RecordStore.MAX_RECORDS_PER_MUTATION) {
@@ -285,7 +285,8 @@ final class RecordWrites {
             Object value = values.get(column);
             // Empty text is the contract's null-equivalent and identifies nothing.
             if (value != null && !"".equals(value)) {
-                matchers.add(table.field(column).eq(table.value(column, value)));
+                Condition equal = table.field(column).eq(table.value(column, value));
+                matchers.add(column.name().equals(ObjectTable.ID) ? equal : equal.and(table.live()));
             }
         }
         if (matchers.isEmpty()) {

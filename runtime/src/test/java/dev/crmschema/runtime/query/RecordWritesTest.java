@@ -254,16 +254,34 @@ class RecordWritesTest {
     }
 
     @Test
-    void upsertMatchesAtomicUniqueFieldsAndRestoresSoftDeletedMatches() {
+    void upsertMatchesLiveRecordsOnAtomicUniqueFields() {
+        UUID external = UUID.randomUUID();
+        UUID rex = id(store.createMany(pet, List.of(write(pet, "name", "Rex", "shelter", shelterId, "externalId", external)), ACTOR,
+                Projection.DEFAULT).get(0));
+        ObjectNode updated = store.upsertMany(pet, List.of(write(pet, "externalId", external, "name", "Rex 2")), ACTOR,
+                Projection.DEFAULT).get(0);
+        assertEquals(rex.toString(), updated.get("id").asText());
+        assertEquals(Set.of("Rex 2"), allNames());
+    }
+
+    @Test
+    void upsertIgnoresSoftDeletedRecordsOnUniqueFieldsButRestoresThemById() {
         UUID external = UUID.randomUUID();
         UUID rex = id(store.createMany(pet, List.of(write(pet, "name", "Rex", "shelter", shelterId, "externalId", external)), ACTOR,
                 Projection.DEFAULT).get(0));
         store.deleteOne(pet, rex, Projection.DEFAULT);
-        ObjectNode upserted = store.upsertMany(pet, List.of(write(pet, "externalId", external, "name", "Rex again")), ACTOR,
-                Projection.DEFAULT).get(0);
-        assertEquals(rex.toString(), upserted.get("id").asText());
-        assertTrue(upserted.get("deletedAt").isNull());
-        assertEquals(Set.of("Rex again"), allNames());
+        // The deleted record no longer holds its unique value: a new record takes it.
+        UUID newRex = id(store.upsertMany(pet, List.of(write(pet, "externalId", external, "name", "New Rex", "shelter", shelterId)),
+                ACTOR, Projection.DEFAULT).get(0));
+        assertFalse(newRex.equals(rex));
+        // Two rows share the value now, one of them deleted: matching still finds exactly one.
+        assertEquals(newRex.toString(), store.upsertMany(pet, List.of(write(pet, "externalId", external, "nickname", "again")), ACTOR,
+                Projection.DEFAULT).get(0).get("id").asText());
+        ObjectNode back = store.upsertMany(pet, List.of(write(pet, "id", rex, "name", "Old Rex", "externalId", UUID.randomUUID())),
+                ACTOR, Projection.DEFAULT).get(0);
+        assertEquals(rex.toString(), back.get("id").asText());
+        assertTrue(back.get("deletedAt").isNull(), "an upsert on the id of a deleted record restores it");
+        assertEquals(Set.of("New Rex", "Old Rex"), allNames());
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * on main these tests should switch to it and this class should go.
  *
  * <p>It creates the schema, one enum type per enum column, one table per object (columns, NOT NULL,
- * defaults from the metadata encoding, primary key on id, a unique constraint per unique field on its
- * first column), a generated {@code searchVector}, and foreign keys for MANY_TO_ONE join columns.
+ * defaults from the metadata encoding, primary key on id), a generated {@code searchVector}, foreign keys
+ * for MANY_TO_ONE join columns, and per unique field a unique index on its first column that ignores
+ * soft-deleted rows (as the real DDL does).
  */
 final class TestOnlyDdl {
     private TestOnlyDdl() {}
@@ -43,6 +44,11 @@ final class TestOnlyDdl {
         }
         for (ObjectType object : workspace.objects()) {
             for (Field field : object.fields()) {
+                // Like the real DDL: unique among live records only, so a soft-deleted record frees its value.
+                if (field.isUnique() && !field.columns().isEmpty()) {
+                    sql.add("create unique index on " + table(schema, object) + " (" + q(field.columns().get(0).name())
+                            + ") where \"deletedAt\" is null");
+                }
                 if (field.isManyToOne()) {
                     sql.add("alter table " + table(schema, object) + " add foreign key (" + q(field.joinColumn().get().name())
                             + ") references " + table(schema, workspace.require(field.relation().get().targetObject()))
@@ -61,11 +67,6 @@ final class TestOnlyDdl {
             }
         }
         parts.add("primary key (\"id\")");
-        for (Field field : object.fields()) {
-            if (field.isUnique() && !field.columns().isEmpty()) {
-                parts.add("unique (" + q(field.columns().get(0).name()) + ")");
-            }
-        }
         return "create table " + table(schema, object) + " (" + String.join(", ", parts) + ")";
     }
 
