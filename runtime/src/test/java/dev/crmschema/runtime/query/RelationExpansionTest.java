@@ -68,8 +68,8 @@ class RelationExpansionTest {
         store.deleteOne(pet, id(pets.get(3)), Projection.DEFAULT);
         store.deleteOne(person, goneId, Projection.DEFAULT);
         List<ObjectNode> visits = store.createMany(visit, List.of(
-                write(visit, "name", "checkup", "pet", rexId), write(visit, "name", "vaccine", "pet", rexId),
-                write(visit, "name", "deleted", "pet", rexId)), actor, Projection.DEFAULT);
+                write(visit, "name", "checkup", "pet", rexId, "position", 1.0), write(visit, "name", "vaccine", "pet", rexId, "position", 2.0),
+                write(visit, "name", "deleted", "pet", rexId, "position", 0.5)), actor, Projection.DEFAULT);
         store.deleteOne(visit, id(visits.get(2)), Projection.DEFAULT);
         List<RecordWrite> many = new ArrayList<>();
         for (int i = 0; i < 65; i++) {
