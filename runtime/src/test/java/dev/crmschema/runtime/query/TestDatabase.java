@@ -2,14 +2,12 @@ package dev.crmschema.runtime.query;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.crmschema.compiler.SchemaCompiler;
+import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.db.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +16,13 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL with the showcase workspace's tables in one schema, started once per test
- * class. Every statement jOOQ executes through {@link #dsl()} is recorded, so tests can assert how many
- * queries an operation ran.
+ * An embedded PostgreSQL with the showcase workspace's tables in one schema (created by the product's
+ * {@link DdlWriter}), started once per test class. Every statement jOOQ executes through {@link #dsl()}
+ * is recorded, so tests can assert how many queries an operation ran.
  */
 final class TestDatabase implements AutoCloseable {
     static final String SCHEMA = "workspace_showcase";
@@ -39,19 +35,17 @@ final class TestDatabase implements AutoCloseable {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
 
-    private final EmbeddedPostgres postgres;
-    private final HikariDataSource dataSource;
+    private final EmbeddedDatabase postgres;
+    private final Database database;
     private final DSLContext dsl;
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
     private final Workspace workspace;
 
-    private TestDatabase(EmbeddedPostgres postgres, Workspace workspace) {
+    private TestDatabase(EmbeddedDatabase postgres, Workspace workspace) {
         this.postgres = postgres;
         this.workspace = workspace;
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getPostgresDatabase());
-        config.setMaximumPoolSize(4);
-        this.dataSource = new HikariDataSource(config);
+        // The runtime's own pool and jOOQ settings, so queries run exactly as they do in the server.
+        this.database = new Database(postgres.configuration());
         ExecuteListener recorder = new ExecuteListener() {
             private static final long serialVersionUID = 1L;
 
@@ -60,22 +54,16 @@ final class TestDatabase implements AutoCloseable {
                 statements.add(ctx.sql());
             }
         };
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES).configuration()
-                .derive(new DefaultExecuteListenerProvider(recorder))
-                .dsl();
+        this.dsl = database.dsl().configuration().derive(new DefaultExecuteListenerProvider(recorder)).dsl();
     }
 
     static TestDatabase start() {
-        try {
-            TestDatabase db = new TestDatabase(EmbeddedPostgres.builder().start(), showcase());
-            for (String statement : TestOnlyDdl.statements(db.workspace, SCHEMA)) {
-                db.dsl.execute(statement);
-            }
-            db.statements.clear();
-            return db;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        TestDatabase db = new TestDatabase(EmbeddedDatabase.startTemporary(), showcase());
+        for (String statement : DdlWriter.statements(db.workspace, SCHEMA)) {
+            db.dsl.execute(statement);
         }
+        db.statements.clear();
+        return db;
     }
 
     static Workspace showcase() {
@@ -122,8 +110,8 @@ final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        dataSource.close();
+    public void close() {
+        database.close();
         postgres.close();
     }
 }
