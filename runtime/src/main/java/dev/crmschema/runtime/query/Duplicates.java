@@ -23,7 +23,7 @@ import org.jooq.impl.SQLDataType;
  * Finds likely duplicates by the object's {@code duplicateCriteria}: each criterion is a group of paths
  * ({@code name}, {@code emails.primaryEmail}, {@code name.firstName}); a live record is a duplicate of
  * the input when it has the same values on every path of at least one group whose values the input
- * has. Records are returned ordered by id, at most {@link RecordStore#MAX_RECORDS_PER_MUTATION}.
+ * has. Records are returned ordered by id, at most {@link RecordStore#MAX_PAGE_SIZE}.
  */
 final class Duplicates {
     private final DSLContext tx;
@@ -90,11 +90,11 @@ final class Duplicates {
                 .from(table.table())
                 .where(where)
                 .orderBy(table.id())
-                .limit(RecordStore.MAX_RECORDS_PER_MUTATION + 1)
+                .limit(RecordStore.MAX_PAGE_SIZE + 1)
                 .fetch()
                 .forEach(record -> rows.add(ObjectTable.read(columns, record)));
-        boolean more = rows.size() > RecordStore.MAX_RECORDS_PER_MUTATION;
-        List<RecordRow> page = more ? rows.subList(0, RecordStore.MAX_RECORDS_PER_MUTATION) : rows;
+        boolean more = rows.size() > RecordStore.MAX_PAGE_SIZE;
+        List<RecordRow> page = more ? rows.subList(0, RecordStore.MAX_PAGE_SIZE) : rows;
         int total = more ? tx.fetchCount(table.table(), where) : page.size();
         List<Cursor> cursors = page.stream().map(row -> new Cursor(List.of(row.id()))).toList();
         return new RecordPage(shaper.shape(table.object(), page, projection), cursors, total, more, false);
