@@ -1,0 +1,97 @@
+package dev.crmschema.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.crmschema.runtime.auth.ApiKeyStore;
+import dev.crmschema.runtime.auth.Authenticator;
+import dev.crmschema.runtime.auth.RequestAuthentication;
+import dev.crmschema.runtime.commands.CreateKeyCommand;
+import dev.crmschema.runtime.commands.CreateWorkspaceCommand;
+import dev.crmschema.runtime.commands.DemoCommand;
+import dev.crmschema.runtime.commands.ListKeysCommand;
+import dev.crmschema.runtime.commands.ListWorkspacesCommand;
+import dev.crmschema.runtime.commands.RevokeKeyCommand;
+import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.docs.DocsBundle;
+import dev.crmschema.runtime.docs.OpenApiResource;
+import dev.crmschema.runtime.errors.ApiExceptionMapper;
+import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
+import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
+import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
+import dev.crmschema.runtime.health.DatabaseHealthCheck;
+import dev.crmschema.runtime.health.WorkspacesHealthCheck;
+import dev.crmschema.runtime.rest.RestRootResource;
+import dev.crmschema.runtime.rest.RestServices;
+import dev.crmschema.runtime.workspace.ModelClasses;
+import dev.crmschema.runtime.workspace.WorkspaceRegistry;
+import dev.crmschema.runtime.workspace.WorkspaceService;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+
+/**
+ * The server: one process serving every workspace's REST API and documentation over PostgreSQL.
+ * {@code run} is a flat list of registrations; the work lives in the classes it wires together.
+ */
+public class CrmServerApplication extends Application<CrmServerConfiguration> {
+    private final WorkspaceRegistry registry = new WorkspaceRegistry();
+
+    public static void main(String[] args) throws Exception {
+        new CrmServerApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "crm-schema-server";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CrmServerConfiguration> bootstrap) {
+        bootstrap.addCommand(new DemoCommand(this));
+        bootstrap.addCommand(new CreateWorkspaceCommand());
+        bootstrap.addCommand(new ListWorkspacesCommand());
+        bootstrap.addCommand(new CreateKeyCommand());
+        bootstrap.addCommand(new ListKeysCommand());
+        bootstrap.addCommand(new RevokeKeyCommand());
+        bootstrap.addBundle(new DocsBundle());
+        // NUMERIC values and currency micros keep every digit and their scale.
+        bootstrap.getObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
+
+    @Override
+    public void run(CrmServerConfiguration configuration, Environment environment) {
+        // Our mappers render every error in the contract's shape; Dropwizard's defaults would not.
+        ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+
+        Database database = new Database(configuration.getDatabase());
+        environment.lifecycle().manage(database);
+        CoreSchema.migrate(database.dsl());
+
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()), registry);
+        workspaces.loadAll();
+
+        Clock clock = Clock.systemUTC();
+        RequestAuthentication authentication = new RequestAuthentication(
+                new Authenticator(new ApiKeyStore(database.dsl()), clock), registry);
+        RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords());
+
+        environment.jersey().register(new RestRootResource(authentication, services));
+        environment.jersey().register(new OpenApiResource(authentication));
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new JsonProcessingExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+
+        environment.healthChecks().register("database", new DatabaseHealthCheck(database));
+        environment.healthChecks().register("workspaces", new WorkspacesHealthCheck(workspaces.store(), registry));
+    }
+
+    public WorkspaceRegistry registry() {
+        return registry;
+    }
+}

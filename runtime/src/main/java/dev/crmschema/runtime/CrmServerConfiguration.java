@@ -1,0 +1,41 @@
+package dev.crmschema.runtime;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.crmschema.runtime.db.DatabaseConfiguration;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** The server's configuration file: Dropwizard's server and logging sections, plus these. */
+public class CrmServerConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DatabaseConfiguration database = new DatabaseConfiguration();
+
+    /** Most records one batch request may create (reference default 60). */
+    @Min(1)
+    @Max(10_000)
+    private int batchMaxRecords = 60;
+
+    @JsonProperty
+    public DatabaseConfiguration getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseConfiguration database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public int getBatchMaxRecords() {
+        return batchMaxRecords;
+    }
+
+    @JsonProperty
+    public void setBatchMaxRecords(int batchMaxRecords) {
+        this.batchMaxRecords = batchMaxRecords;
+    }
+}

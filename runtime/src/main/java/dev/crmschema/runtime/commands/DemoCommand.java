@@ -1,0 +1,119 @@
+package dev.crmschema.runtime.commands;
+
+import dev.crmschema.runtime.CrmServerApplication;
+import dev.crmschema.runtime.CrmServerConfiguration;
+import dev.crmschema.runtime.auth.ApiKeyStore;
+import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.db.EmbeddedDatabase;
+import io.dropwizard.core.cli.ServerCommand;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code demo [--port N] [--data-dir DIR] [--fresh]}: a zero-configuration server on embedded
+ * PostgreSQL, with a standard workspace full of sample records and a fresh API key. When it is ready it
+ * prints {@code BASE_URL=...} and {@code API_KEY=...} on lines of their own, for scripts.
+ */
+public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
+    private volatile String apiKey;
+
+    public DemoCommand(CrmServerApplication application) {
+        super(application, "demo", "Run a demo server on embedded PostgreSQL with sample data and an API key");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--port").dest("port").type(Integer.class).setDefault(8080)
+                .help("HTTP port (default 8080; 0 picks a free one)");
+        subparser.addArgument("--data-dir").dest("dataDir").setDefault("data")
+                .help("where PostgreSQL keeps the demo's data (default ./data); a restart keeps it");
+        subparser.addArgument("--fresh").dest("fresh").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("wipe the data folder first");
+    }
+
+    @Override
+    protected void run(Bootstrap<CrmServerConfiguration> bootstrap, Namespace namespace, CrmServerConfiguration configuration)
+            throws Exception {
+        Path dataDir = Path.of(namespace.getString("dataDir")).toAbsolutePath();
+        if (namespace.getBoolean("fresh")) {
+            deleteRecursively(dataDir);
+        }
+        System.out.println("Starting PostgreSQL in " + dataDir + " ...");
+        EmbeddedDatabase postgres = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-shutdown"));
+        configuration.setDatabase(postgres.configuration());
+        usePort(configuration, namespace.getInt("port"));
+
+        try (Database database = new Database(configuration.getDatabase())) {
+            CoreSchema.migrate(database.dsl());
+            DemoWorkspace.Prepared demo = DemoWorkspace.prepare(database);
+            System.out.println(demo.created() ? "Created the demo workspace with sample records."
+                    : "Using the demo workspace from " + dataDir + ".");
+            apiKey = new ApiKeyStore(database.dsl()).create(demo.workspaceId(), "demo key " + OffsetDateTime.now(ZoneOffset.UTC),
+                    OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)).token();
+        }
+        super.run(bootstrap, namespace, configuration);
+    }
+
+    @Override
+    protected void run(Environment environment, Namespace namespace, CrmServerConfiguration configuration) throws Exception {
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(org.eclipse.jetty.server.Server server) {
+                printReady(getLocalPort(server));
+            }
+        });
+        super.run(environment, namespace, configuration);
+    }
+
+    private void printReady(int port) {
+        String base = "http://127.0.0.1:" + port;
+        System.out.println();
+        System.out.println("BASE_URL=" + base);
+        System.out.println("API_KEY=" + apiKey);
+        System.out.println();
+        System.out.println("The demo workspace is ready.");
+        System.out.println("  Docs:        " + base + "/docs/  (paste the API key)");
+        System.out.println("  OpenAPI:     " + base + "/rest/open-api/core");
+        System.out.println("  Try:         curl -H \"Authorization: Bearer $API_KEY\" '" + base + "/rest/companies?limit=3'");
+        System.out.println("  Stop with Ctrl-C; data stays in the data folder (--fresh starts over).");
+    }
+
+    private static void usePort(CrmServerConfiguration configuration, int port) {
+        DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
+        HttpConnectorFactory application = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
+        application.setPort(port);
+        application.setBindHost("127.0.0.1");
+        HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
+        admin.setPort(0);
+        admin.setBindHost("127.0.0.1");
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + folder, e);
+        }
+    }
+}

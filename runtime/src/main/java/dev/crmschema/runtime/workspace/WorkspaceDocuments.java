@@ -1,0 +1,4 @@
+package dev.crmschema.runtime.workspace;
+
+/** The documents a workspace serves about itself, rendered once per model. */
+public record WorkspaceDocuments(String openApiCore, String openApiMetadata, String graphqlSdl) {}

@@ -1,0 +1,116 @@
+package dev.crmschema.runtime.workspace;
+
+import dev.crmschema.compiler.SchemaCompiler;
+import dev.crmschema.compiler.diag.CompilationException;
+import dev.crmschema.compiler.emit.Artifact;
+import dev.crmschema.compiler.emit.EmitContext;
+import dev.crmschema.compiler.emit.ModelHash;
+import dev.crmschema.compiler.emit.sql.DdlWriter;
+import dev.crmschema.compiler.model.Workspace;
+import dev.crmschema.compiler.output.GeneratedFile;
+import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.core.WorkspaceRecord;
+import dev.crmschema.runtime.core.WorkspaceStore;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates workspaces and loads them into the registry. Creation validates the metadata with the
+ * compiler, then stores it and creates the workspace's schema in one transaction, so a failure leaves
+ * nothing behind.
+ */
+public final class WorkspaceService {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceService.class);
+
+    private final DSLContext dsl;
+    private final WorkspaceStore store;
+    private final ModelClasses classes;
+    private final WorkspaceRegistry registry;
+
+    public WorkspaceService(DSLContext dsl, ModelClasses classes, WorkspaceRegistry registry) {
+        this.dsl = dsl;
+        this.store = new WorkspaceStore(dsl);
+        this.classes = classes;
+        this.registry = registry;
+    }
+
+    public WorkspaceStore store() {
+        return store;
+    }
+
+    /**
+     * Creates a workspace from metadata files; throws {@link CompilationException} with every
+     * diagnostic when they are invalid, or {@link IllegalArgumentException} when the name is taken.
+     */
+    public WorkspaceRecord create(MetadataFiles files) {
+        Workspace model = link(files);
+        if (store.byName(model.name()).isPresent()) {
+            throw new IllegalArgumentException("a workspace named '" + model.name() + "' already exists");
+        }
+        UUID id = UUID.randomUUID();
+        WorkspaceRecord record = new WorkspaceRecord(id, model.name(), model.displayName(),
+                WorkspaceStore.schemaNameFor(id), ModelHash.of(model), null);
+        dsl.transaction(tx -> {
+            WorkspaceStore.insert(tx.dsl(), record, files);
+            migrateSchema(tx.dsl(), model, record.schemaName());
+        });
+        LOG.info("Created workspace '{}' in schema {}", model.name(), record.schemaName());
+        return store.byName(model.name()).orElseThrow();
+    }
+
+    /** Loads every stored workspace into the registry, bringing each schema up to date first. */
+    public int loadAll() {
+        List<WorkspaceRecord> all = store.list();
+        for (WorkspaceRecord record : all) {
+            load(record);
+        }
+        return all.size();
+    }
+
+    public WorkspaceSnapshot load(WorkspaceRecord record) {
+        long started = System.nanoTime();
+        Workspace model = link(store.files(record.id()));
+        dsl.transaction(tx -> migrateSchema(tx.dsl(), model, record.schemaName()));
+        String hash = ModelHash.of(model);
+        WorkspaceSnapshot snapshot = new WorkspaceSnapshot(record, model, hash, classes.forModel(model, hash), documents(model));
+        registry.put(snapshot);
+        LOG.info("Loaded workspace '{}' ({} objects) in {} ms", record.name(), model.objects().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
+    }
+
+    public Optional<WorkspaceSnapshot> snapshot(UUID workspaceId) {
+        return registry.get(workspaceId);
+    }
+
+    private static Workspace link(MetadataFiles files) {
+        SchemaCompiler.Result result = SchemaCompiler.check(files);
+        if (!result.succeeded()) {
+            throw new CompilationException(result.diagnostics());
+        }
+        return result.workspace().orElseThrow();
+    }
+
+    /** Idempotent: every statement is "if not exists", so it also brings an older schema up to date. */
+    private static void migrateSchema(DSLContext tx, Workspace model, String schema) {
+        for (String statement : DdlWriter.statements(model, schema)) {
+            tx.execute(statement);
+        }
+    }
+
+    private static WorkspaceDocuments documents(Workspace model) {
+        List<GeneratedFile> files = SchemaCompiler.emit(model, new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE),
+                EnumSet.of(Artifact.OPENAPI, Artifact.GRAPHQL));
+        return new WorkspaceDocuments(find(files, "openapi-core.json"), find(files, "openapi-metadata.json"),
+                find(files, "schema.graphqls"));
+    }
+
+    private static String find(List<GeneratedFile> files, String name) {
+        return files.stream().filter(f -> f.path().endsWith("/" + name)).map(GeneratedFile::content).findFirst().orElse("");
+    }
+}

@@ -1,0 +1,35 @@
+// Renders the caller's workspace API with Swagger UI. The key stays in this tab's session storage and is
+// sent only to this server, as the Authorization header of the document request and of "Try it out" calls.
+(function () {
+  var input = document.getElementById('apiKey');
+  var hint = document.getElementById('hint');
+
+  function render(key) {
+    window.ui = SwaggerUIBundle({
+      url: '/rest/open-api/core',
+      dom_id: '#swagger-ui',
+      deepLinking: true,
+      persistAuthorization: false,
+      requestInterceptor: function (request) {
+        if (key) {
+          request.headers['Authorization'] = 'Bearer ' + key;
+        }
+        return request;
+      }
+    });
+    hint.textContent = key
+      ? 'Showing the API of the workspace this key belongs to.'
+      : 'Paste an API key to see your workspace\'s objects and try calls. Without a key only the base document is shown.';
+  }
+
+  document.getElementById('keybar').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var key = input.value.trim();
+    sessionStorage.setItem('crmApiKey', key);
+    render(key);
+  });
+
+  var saved = sessionStorage.getItem('crmApiKey') || '';
+  input.value = saved;
+  render(saved);
+})();

@@ -1,0 +1,151 @@
+package dev.crmschema.runtime.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.CrmServerApplication;
+import dev.crmschema.runtime.CrmServerConfiguration;
+import dev.crmschema.runtime.auth.ApiKeyStore;
+import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.core.WorkspaceRecord;
+import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.db.EmbeddedDatabase;
+import dev.crmschema.runtime.workspace.ModelClasses;
+import dev.crmschema.runtime.workspace.WorkspaceRegistry;
+import dev.crmschema.runtime.workspace.WorkspaceService;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A real server for end-to-end tests: embedded PostgreSQL, two workspaces with different models
+ * ({@code acme} on the standard objects, {@code shelter} on the showcase model), a key for each, and an
+ * HTTP client. Everything goes over HTTP on loopback.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    public final EmbeddedDatabase postgres;
+    public final Database database;
+    public final WorkspaceRecord acme;
+    public final WorkspaceRecord shelter;
+    public final String acmeKey;
+    public final String shelterKey;
+    private final DropwizardTestSupport<CrmServerConfiguration> app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A response: status, headers and the body parsed as JSON (or null when empty). */
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public TestServer() {
+        postgres = EmbeddedDatabase.startTemporary();
+        database = new Database(postgres.configuration());
+        CoreSchema.migrate(database.dsl());
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()),
+                new WorkspaceRegistry());
+        acme = workspaces.create(renamed("standard", "acme"));
+        shelter = workspaces.create(renamed("showcase", "shelter"));
+        ApiKeyStore keys = new ApiKeyStore(database.dsl());
+        acmeKey = keys.create(acme.id(), "acme tests", OffsetDateTime.now().plusDays(1)).token();
+        shelterKey = keys.create(shelter.id(), "shelter tests", OffsetDateTime.now().plusDays(1)).token();
+
+        CrmServerConfiguration configuration = new CrmServerConfiguration();
+        configuration.setDatabase(postgres.configuration());
+        SimpleServerFactory server = new SimpleServerFactory();
+        HttpConnectorFactory connector = new HttpConnectorFactory();
+        connector.setPort(0);
+        connector.setBindHost("127.0.0.1");
+        server.setConnector(connector);
+        server.setApplicationContextPath("/");
+        server.setAdminContextPath("/admin");
+        configuration.setServerFactory(server);
+        app = new DropwizardTestSupport<>(CrmServerApplication.class, configuration);
+        try {
+            app.before();
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.getLocalPort();
+    }
+
+    public ApiKeyStore keys() {
+        return new ApiKeyStore(database.dsl());
+    }
+
+    public Reply get(String key, String path) {
+        return send(key, "GET", path, null);
+    }
+
+    public Reply send(String key, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+            if (key != null) {
+                request.header("Authorization", "Bearer " + key);
+            }
+            if (body != null) {
+                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = null;
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            if (!response.body().isEmpty() && contentType.contains("json")) {
+                parsed = JSON.readTree(response.body());
+            }
+            return new Reply(response.statusCode(), parsed, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An example workspace's files under another workspace name. */
+    static MetadataFiles renamed(String example, String name) {
+        Path folder = Path.of("..", "examples", "workspaces", example);
+        if (!Files.isDirectory(folder)) {
+            folder = Path.of("examples", "workspaces", example);
+        }
+        Map<String, String> files = new TreeMap<>(MetadataFiles.load(folder).byPath());
+        files.put(MetadataFiles.WORKSPACE_FILE, files.get(MetadataFiles.WORKSPACE_FILE)
+                .replaceFirst("name: " + example, "name: " + name));
+        return new MetadataFiles(files);
+    }
+
+    @Override
+    public void close() {
+        app.after();
+        database.close();
+        postgres.close();
+    }
+}
