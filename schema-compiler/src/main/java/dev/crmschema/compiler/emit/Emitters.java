@@ -1,5 +1,6 @@
 package dev.crmschema.compiler.emit;
 
+import dev.crmschema.compiler.emit.graphql.GraphqlResolverEmitter;
 import dev.crmschema.compiler.emit.graphql.GraphqlSdlEmitter;
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
 import java.util.List;
@@ -11,6 +12,7 @@ public final class Emitters {
     public static List<Emitter> all() {
         return List.of(
                 new IrJsonEmitter(),
-                new GraphqlSdlEmitter());
+                new GraphqlSdlEmitter(),
+                new GraphqlResolverEmitter());
     }
 }
