@@ -32,7 +32,11 @@ final class NameRules {
             "Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID", "UUID", "DateTime", "Date",
             "JSON", "BigFloat", "BigInt", "Position", "Cursor", "ConnectionCursor", "TSVector", "PageInfo",
             "OrderByDirection", "FilterIs", "FullName", "Emails", "Phones", "Links", "Currency", "Address", "Actor",
-            "RichTextV2", "ActorSourceEnum", "Error", "Errors", "Object", "Field");
+            "RichTextV2", "ActorSourceEnum", "Error", "Errors", "Object", "Field",
+            // GraphQL atomic filters and the fixed classes of the generated GraphQL resolvers
+            "UUIDFilter", "StringFilter", "FloatFilter", "IntFilter", "BigIntFilter", "BigFloatFilter", "BooleanFilter",
+            "DateTimeFilter", "DateFilter", "RawJsonFilter", "ArrayFilter", "TSVectorFilter", "ActorSourceEnumFilter",
+            Names.QUERY_RESOLVER_CLASS, Names.MUTATION_RESOLVER_CLASS, Names.GRAPHQL_BINDINGS_CLASS);
 
     /** Path segments the REST API uses itself, so no object may take them as its plural. */
     private static final Set<String> RESERVED_PATHS = Set.of("batch", "metadata", "restore", "duplicates", "openApi");
@@ -40,7 +44,7 @@ final class NameRules {
     /** Suffixes of the per-object GraphQL types (reference contract, section 2.3). */
     private static final List<String> TYPE_SUFFIXES = List.of("", "Edge", "Connection", "FilterInput", "OrderByInput",
             "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForUpdate",
-            "ForResponse");
+            "ForResponse", "Resolver");
 
     private final Diagnostics diagnostics;
 
