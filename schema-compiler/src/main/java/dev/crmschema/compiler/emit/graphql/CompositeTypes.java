@@ -7,10 +7,10 @@ import static dev.crmschema.compiler.emit.graphql.Sdl.named;
 import dev.crmschema.compiler.model.CompositeProperty;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.naming.Names;
-import graphql.language.Definition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.TypeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +21,8 @@ import java.util.List;
 final class CompositeTypes {
     private CompositeTypes() {}
 
-    static List<Definition<?>> all() {
-        List<Definition<?>> definitions = new ArrayList<>();
+    static List<TypeDefinition<?>> all() {
+        List<TypeDefinition<?>> definitions = new ArrayList<>();
         for (FieldKind kind : FieldKind.values()) {
             if (kind.isComposite()) {
                 definitions.addAll(of(kind));
@@ -31,9 +31,9 @@ final class CompositeTypes {
         return definitions;
     }
 
-    private static List<Definition<?>> of(FieldKind kind) {
+    private static List<TypeDefinition<?>> of(FieldKind kind) {
         String name = Names.compositeType(kind);
-        List<Definition<?>> definitions = new ArrayList<>();
+        List<TypeDefinition<?>> definitions = new ArrayList<>();
         List<FieldDefinition> fields = new ArrayList<>();
         List<InputValueDefinition> settable = new ArrayList<>();
         List<InputValueDefinition> filters = new ArrayList<>();

@@ -23,10 +23,10 @@ final class GraphqlSchema {
         types.add(RootTypes.query(workspace));
         types.add(RootTypes.mutation(workspace));
         for (ObjectType object : workspace.objects()) {
-            ObjectTypes.of(workspace, object).forEach(d -> types.add((TypeDefinition<?>) d));
-            ObjectInputs.of(workspace, object).forEach(d -> types.add((TypeDefinition<?>) d));
+            types.addAll(ObjectTypes.of(workspace, object));
+            types.addAll(ObjectInputs.of(workspace, object));
         }
-        CompositeTypes.all().forEach(d -> types.add((TypeDefinition<?>) d));
+        types.addAll(CompositeTypes.all());
         types.add(FixedTypes.pageInfo());
         types.add(FixedTypes.orderByDirection());
         types.add(FixedTypes.filterIs());

@@ -10,8 +10,8 @@ import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
-import graphql.language.Definition;
 import graphql.language.InputValueDefinition;
+import graphql.language.TypeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +22,8 @@ import java.util.List;
 final class ObjectInputs {
     private ObjectInputs() {}
 
-    static List<Definition<?>> of(Workspace workspace, ObjectType object) {
-        List<Definition<?>> definitions = new ArrayList<>();
+    static List<TypeDefinition<?>> of(Workspace workspace, ObjectType object) {
+        List<TypeDefinition<?>> definitions = new ArrayList<>();
         definitions.add(Sdl.inputType(Names.filterInputType(object),
                 "Conditions on " + object.labelPlural() + "; all given conditions must hold.", filter(object)));
         definitions.add(Sdl.inputType(Names.orderByInputType(object),
@@ -96,8 +96,8 @@ final class ObjectInputs {
      * {@code WhereUniqueInput}: the id plus each unique field; a unique composite is matched on its
      * primary sub-field (reference contract, section 1.9) through its own {@code WhereInput}.
      */
-    private static List<Definition<?>> unique(ObjectType object) {
-        List<Definition<?>> definitions = new ArrayList<>();
+    private static List<TypeDefinition<?>> unique(ObjectType object) {
+        List<TypeDefinition<?>> definitions = new ArrayList<>();
         List<InputValueDefinition> fields = new ArrayList<>();
         for (Field field : object.fields()) {
             if (field.name().equals("id")) {

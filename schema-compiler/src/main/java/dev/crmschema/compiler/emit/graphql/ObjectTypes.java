@@ -10,10 +10,10 @@ import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
-import graphql.language.Definition;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.Type;
+import graphql.language.TypeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +24,8 @@ import java.util.List;
 final class ObjectTypes {
     private ObjectTypes() {}
 
-    static List<Definition<?>> of(Workspace workspace, ObjectType object) {
-        List<Definition<?>> definitions = new ArrayList<>();
+    static List<TypeDefinition<?>> of(Workspace workspace, ObjectType object) {
+        List<TypeDefinition<?>> definitions = new ArrayList<>();
         for (Field field : object.fields()) {
             if (field.kind().isEnum()) {
                 String enumType = Names.enumType(object, field);
