@@ -195,7 +195,8 @@ final class FieldRules {
             String key = String.valueOf(entry.getKey());
             Optional<CompositeProperty> property = kind.property(key);
             if (property.isEmpty()) {
-                invalidDefault(name, at, "sets unknown sub-field '" + key + "' of " + kind,
+                diagnostics.error(DiagnosticCode.INVALID_DEFAULT, at,
+                        "default value of '" + name + "' sets unknown sub-field '" + key + "' of " + kind,
                         DidYouMean.hint(key, names).orElse("sub-fields: " + String.join(", ", names)));
             } else if (property.get().kind() == FieldKind.SELECT) {
                 checkEnumDefault(name + "." + key, entry.getValue(), at, property.get().enumValues());

@@ -118,7 +118,8 @@ public final class Linker {
     private void linkFields(ObjectDraft draft) {
         ObjectElement element = draft.element;
         List<FieldElement> declared = new ArrayList<>(element.fields());
-        declared.addAll(draft.extensions);
+        // Added fields may come from any file; sorting them keeps output independent of file order.
+        draft.extensions.stream().sorted(Comparator.comparing(f -> f.name().value())).forEach(declared::add);
 
         List<FieldElement> ordered = new ArrayList<>();
         ordered.add(SystemFields.id());
@@ -135,7 +136,9 @@ public final class Linker {
             FieldElement previous = seen.putIfAbsent(name, field);
             if (previous != null) {
                 boolean system = SystemFields.NAMES.contains(name);
-                diagnostics.error(DiagnosticCode.DUPLICATE_FIELD, field.name().location(),
+                // Point at the user's own field, never at the built-in system field it clashes with.
+                FieldElement culprit = field.isSystem() && !previous.isSystem() ? previous : field;
+                diagnostics.error(DiagnosticCode.DUPLICATE_FIELD, culprit.name().location(),
                         "field '" + name + "' is defined twice on object '" + element.nameSingular().value() + "'"
                                 + (system ? " ('" + name + "' is a system field every object has)" : " (also at " + previous.location() + ")"),
                         "rename one of them");

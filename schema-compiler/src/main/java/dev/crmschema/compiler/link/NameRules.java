@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks that names are valid identifiers, not reserved, and stay distinct after they are turned
@@ -41,10 +42,17 @@ final class NameRules {
     /** Path segments the REST API uses itself, so no object may take them as its plural. */
     private static final Set<String> RESERVED_PATHS = Set.of("batch", "metadata", "restore", "duplicates", "openApi");
 
-    /** Suffixes of the per-object GraphQL types (reference contract, section 2.3). */
+    /** Suffixes of the per-object GraphQL types (contract section 2.3) and OpenAPI schemas (section 9). */
     private static final List<String> TYPE_SUFFIXES = List.of("", "Edge", "Connection", "FilterInput", "OrderByInput",
-            "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForUpdate",
-            "ForResponse", "Resolver");
+            "CreateInput", "UpdateInput", "RelationInput", "ConnectInput", "WhereUniqueInput", "ForCreate", "ForUpdate",
+            "ForResponse");
+
+    /**
+     * Suffixes of the per-object JAX-RS classes (Names.resourceClass, Names.batchResourceClass) and GraphQL
+     * relation resolvers (Names.relationResolverClass): objects {@code pet} and {@code petBatch} would
+     * otherwise both generate {@code PetBatchResource}.
+     */
+    private static final List<String> JAVA_CLASS_SUFFIXES = List.of("Resource", "BatchResource", "Resolver");
 
     private final Diagnostics diagnostics;
 
@@ -91,7 +99,7 @@ final class NameRules {
             rootNames.putIfAbsent(plural.value(), plural);
             // Generated type names, and Java class names on case-insensitive file systems.
             String type = Names.pascal(singular.value());
-            for (String suffix : TYPE_SUFFIXES) {
+            for (String suffix : Stream.concat(TYPE_SUFFIXES.stream(), JAVA_CLASS_SUFFIXES.stream()).toList()) {
                 String generated = type + suffix;
                 String owner = typeOwners.putIfAbsent(generated, singular.value());
                 if (BUILT_IN_TYPES.contains(generated)) {

@@ -3,6 +3,10 @@ package dev.crmschema.compiler.naming;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -202,6 +206,94 @@ public final class Names {
         return o.nameSingular() + "Duplicates";
     }
 
+    // REST routes and JAX-RS classes (reference contract, section 1.2)
+
+    /** Route of an object's records: {@code /rest/companies}. */
+    public static String restPath(ObjectType o) {
+        return "/rest/" + o.namePlural();
+    }
+
+    /** Route of an object's batch creation: {@code /rest/batch/companies}. */
+    public static String restBatchPath(ObjectType o) {
+        return "/rest/batch/" + o.namePlural();
+    }
+
+    /** JAX-RS resource class of an object's records: {@code CompanyResource}. */
+    public static String resourceClass(ObjectType o) {
+        return type(o) + "Resource";
+    }
+
+    /** JAX-RS resource class of an object's batch route: {@code CompanyBatchResource}. */
+    public static String batchResourceClass(ObjectType o) {
+        return type(o) + "BatchResource";
+    }
+
+    /** Entry class of a workspace's generated code: {@code showcase} becomes {@code ShowcaseWorkspace}. */
+    public static String workspaceClass(String workspaceName) {
+        return pascal(workspaceName) + "Workspace";
+    }
+
+    // OpenAPI component names and operation ids (reference contract, section 9)
+
+    /** Response record schema: {@code Company}. */
+    public static String recordSchema(ObjectType o) {
+        return type(o);
+    }
+
+    /** Create body schema: {@code CompanyForCreate}. */
+    public static String createSchema(ObjectType o) {
+        return type(o) + "ForCreate";
+    }
+
+    /** Update body schema (every property optional): {@code CompanyForUpdate}. */
+    public static String updateSchema(ObjectType o) {
+        return type(o) + "ForUpdate";
+    }
+
+    public static String findManyOperation(ObjectType o) {
+        return "findMany" + pascal(o.namePlural());
+    }
+
+    public static String findOneOperation(ObjectType o) {
+        return "findOne" + pascal(o.nameSingular());
+    }
+
+    public static String createOneOperation(ObjectType o) {
+        return "createOne" + pascal(o.nameSingular());
+    }
+
+    public static String createManyOperation(ObjectType o) {
+        return "createMany" + pascal(o.namePlural());
+    }
+
+    public static String updateOneOperation(ObjectType o) {
+        return "updateOne" + pascal(o.nameSingular());
+    }
+
+    public static String updateManyOperation(ObjectType o) {
+        return "updateMany" + pascal(o.namePlural());
+    }
+
+    public static String deleteOneOperation(ObjectType o) {
+        return "deleteOne" + pascal(o.nameSingular());
+    }
+
+    public static String deleteManyOperation(ObjectType o) {
+        return "deleteMany" + pascal(o.namePlural());
+    }
+
+    public static String restoreOneOperation(ObjectType o) {
+        return "restoreOne" + pascal(o.nameSingular());
+    }
+
+    public static String restoreManyOperation(ObjectType o) {
+        return "restoreMany" + pascal(o.namePlural());
+    }
+
+    public static String findDuplicatesOperation(ObjectType o) {
+        return "find" + pascal(o.nameSingular()) + "Duplicates";
+    }
+
     /** Default PostgreSQL schema for a workspace when the DDL is run by hand. */
     public static String defaultSchema(String workspaceName) {
         return "workspace_" + workspaceName.toLowerCase(Locale.ROOT);
@@ -227,5 +319,82 @@ public final class Names {
     /** Java package segment for a workspace: lower case, so it is a valid package on every file system. */
     public static String packageSegment(String workspaceName) {
         return workspaceName.toLowerCase(Locale.ROOT);
+    }
+
+    // SQL constraints and indexes. Names include the table because PostgreSQL index names are unique per schema.
+
+    /** PostgreSQL keeps only the first 63 bytes of an identifier. */
+    public static final int MAX_SQL_IDENTIFIER = 63;
+
+    public static String primaryKey(String table) {
+        return sqlIdentifier("pk_" + table);
+    }
+
+    public static String foreignKey(String table, String column) {
+        return sqlIdentifier("fk_" + table + "_" + column);
+    }
+
+    /** A plain (or GIN) index on one column. */
+    public static String index(String table, String column) {
+        return sqlIdentifier("idx_" + table + "_" + column);
+    }
+
+    /** A unique index on one column, among rows that are not soft-deleted. */
+    public static String uniqueIndex(String table, String column) {
+        return sqlIdentifier("uq_" + table + "_" + column);
+    }
+
+    /**
+     * A name PostgreSQL keeps whole: longer names are cut and end in a hash of the full name, so two
+     * long names that share a prefix stay distinct (PostgreSQL itself would silently truncate them).
+     */
+    static String sqlIdentifier(String name) {
+        if (name.length() <= MAX_SQL_IDENTIFIER) {
+            return name;
+        }
+        String hash = sha256Hex(name).substring(0, 8);
+        return name.substring(0, MAX_SQL_IDENTIFIER - hash.length() - 1) + "_" + hash;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    // jOOQ classes
+
+    /**
+     * The logical schema of generated jOOQ classes: they never name the real schema, and the runtime
+     * maps this one onto each workspace's schema with jOOQ's RenderMapping.
+     */
+    public static final String JOOQ_SCHEMA = "workspace";
+
+    /** The object a table stores: the inverse of {@link #table(String, boolean)}. */
+    public static String objectOfTable(String table) {
+        return table.startsWith("_") ? table.substring(1) : table;
+    }
+
+    /** jOOQ table class of a table: {@code _pet} becomes {@code Pet}, like the object's type. */
+    public static String jooqTableClass(String table) {
+        return pascal(objectOfTable(table));
+    }
+
+    public static String jooqRecordClass(String table) {
+        return jooqTableClass(table) + "Record";
+    }
+
+    /** Constant of a table in jOOQ's {@code Tables}: {@code workspaceMember} becomes {@code WORKSPACE_MEMBER}. */
+    public static String jooqTableConstant(String table) {
+        String constant = upperSnake(objectOfTable(table));
+        // Table classes call jOOQ's DSL by its simple name, which a constant DSL would hide (jOOQ renames clashing columns itself).
+        return constant.equals("DSL") ? constant + "_" : constant;
+    }
+
+    /** Constant of a column, key or index in jOOQ classes: {@code emailsPrimaryEmail} becomes {@code EMAILS_PRIMARY_EMAIL}. */
+    public static String jooqConstant(String sqlName) {
+        return upperSnake(sqlName);
     }
 }

@@ -146,7 +146,7 @@ final class MappingReader {
             map.entries().forEach((k, v) -> result.put(k, plain(v)));
             return Collections.unmodifiableMap(result);
         } else if (node instanceof SourceNode.ListNode list) {
-            return list.items().stream().map(MappingReader::plain).map(v -> (Object) v).toList();
+            return list.items().stream().map(MappingReader::plain).toList();
         }
         return ((SourceNode.ScalarNode) node).value();
     }

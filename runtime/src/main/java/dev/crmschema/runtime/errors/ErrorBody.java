@@ -1,0 +1,31 @@
+package dev.crmschema.runtime.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The contract's REST error body: {@code {"statusCode":400,"error":"BadRequestException","messages":["..."]}}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorBody(int statusCode, String error, List<String> messages, String code) {
+
+    public static ErrorBody of(ApiException e) {
+        return new ErrorBody(e.status(), e.error(), List.of(e.getMessage()), e.code().orElse(null));
+    }
+
+    /** The error name the contract uses for a status without a more specific one. */
+    public static String errorNameFor(int status) {
+        return switch (status) {
+            case 400 -> "BadRequestException";
+            case 401 -> "UnauthorizedException";
+            case 403 -> "ForbiddenException";
+            case 404 -> "NotFoundException";
+            case 405 -> "MethodNotAllowedException";
+            case 406 -> "NotAcceptableException";
+            case 409 -> "ConflictException";
+            case 413 -> "PayloadTooLargeException";
+            case 415 -> "UnsupportedMediaTypeException";
+            case 429 -> "TooManyRequestsException";
+            case 503 -> "ServiceUnavailableException";
+            default -> status >= 500 ? "InternalServerErrorException" : "HttpException";
+        };
+    }
+}

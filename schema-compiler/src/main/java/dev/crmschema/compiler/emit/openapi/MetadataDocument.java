@@ -1,0 +1,51 @@
+package dev.crmschema.compiler.emit.openapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Workspace;
+import java.util.List;
+
+/** The OpenAPI document of a workspace's metadata REST API: its objects, fields and picklists. */
+final class MetadataDocument {
+    static final String SERVER_URL = "/rest/metadata";
+
+    private MetadataDocument() {}
+
+    static ObjectNode build(Workspace workspace) {
+        ObjectNode root = DocumentSkeleton.start(workspace, workspace.displayName() + " metadata REST API",
+                guide(workspace), SERVER_URL);
+        DocumentSkeleton.addTag(root, "objects", "The workspace's objects.");
+        DocumentSkeleton.addTag(root, "fields", "The fields of the objects.");
+        DocumentSkeleton.addTag(root, "picklists", "The options of select fields.");
+        MetadataPaths.addParametersTo(DocumentSkeleton.parameters(root));
+        MetadataSchemas.addTo(DocumentSkeleton.schemas(root));
+        MetadataPaths.addTo(DocumentSkeleton.paths(root), DocumentSkeleton.components(root).putObject("examples"), workspace);
+        return root;
+    }
+
+    private static String guide(Workspace workspace) {
+        return String.join("\n", List.of(
+                "The metadata REST API of the **" + workspace.displayName() + "** workspace: read and change its data "
+                        + "model (" + workspace.objects().size() + " objects today). Changes are applied to the core API "
+                        + "of the workspace once they are saved.",
+                "",
+                "## Authentication",
+                "",
+                "Send an API key of the workspace: `Authorization: Bearer <API key>`. A missing, malformed, expired or "
+                        + "revoked key gets `401`.",
+                "",
+                "## Response format",
+                "",
+                "This API uses the \"new format\" of the metadata REST API: a single object or field comes back bare "
+                        + "(`{\"id\": ..., \"nameSingular\": ...}`), and a list comes back as "
+                        + "`{\"data\": [...], \"pageInfo\": {...}, \"totalCount\": n}`. Creating answers `201`; updating "
+                        + "and deleting answer the changed or deleted item.",
+                "",
+                "## Pagination",
+                "",
+                "Lists return `limit` items (" + RestContract.METADATA_PAGE_SIZE + " by default and at most). Cursors are "
+                        + "item ids: pass `pageInfo.endCursor` as `starting_after` for the next page, or "
+                        + "`pageInfo.startCursor` as `ending_before` for the previous one, never both.",
+                "",
+                "Errors have the body `{\"statusCode\": 400, \"error\": \"BadRequestException\", \"messages\": [\"...\"]}`."));
+    }
+}
