@@ -1,5 +1,7 @@
 package dev.crmschema.compiler.emit;
 
+import dev.crmschema.compiler.emit.graphql.GraphqlResolverEmitter;
+import dev.crmschema.compiler.emit.graphql.GraphqlSdlEmitter;
 import dev.crmschema.compiler.emit.ir.IrJsonEmitter;
 import dev.crmschema.compiler.emit.jooq.JooqEmitter;
 import dev.crmschema.compiler.emit.openapi.OpenApiEmitter;
@@ -16,9 +18,11 @@ public final class Emitters {
         return List.of(
                 new IrJsonEmitter(),
                 new OpenApiEmitter(),
+                new GraphqlSdlEmitter(),
                 new DdlEmitter(),
                 new JooqEmitter(),
                 new RestResourceEmitter(),
-                new WorkspaceEntryEmitter());
+                new WorkspaceEntryEmitter(),
+                new GraphqlResolverEmitter());
     }
 }

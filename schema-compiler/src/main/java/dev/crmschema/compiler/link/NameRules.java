@@ -33,7 +33,11 @@ final class NameRules {
             "Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID", "UUID", "DateTime", "Date",
             "JSON", "BigFloat", "BigInt", "Position", "Cursor", "ConnectionCursor", "TSVector", "PageInfo",
             "OrderByDirection", "FilterIs", "FullName", "Emails", "Phones", "Links", "Currency", "Address", "Actor",
-            "RichTextV2", "ActorSourceEnum", "Error", "Errors", "Object", "Field");
+            "RichTextV2", "ActorSourceEnum", "Error", "Errors", "Object", "Field",
+            // GraphQL atomic filters and the fixed classes of the generated GraphQL resolvers
+            "UUIDFilter", "StringFilter", "FloatFilter", "IntFilter", "BigIntFilter", "BigFloatFilter", "BooleanFilter",
+            "DateTimeFilter", "DateFilter", "RawJsonFilter", "ArrayFilter", "TSVectorFilter", "ActorSourceEnumFilter",
+            Names.QUERY_RESOLVER_CLASS, Names.MUTATION_RESOLVER_CLASS, Names.GRAPHQL_BINDINGS_CLASS);
 
     /** Path segments the REST API uses itself, so no object may take them as its plural. */
     private static final Set<String> RESERVED_PATHS = Set.of("batch", "metadata", "restore", "duplicates", "openApi");
@@ -44,10 +48,11 @@ final class NameRules {
             "ForResponse");
 
     /**
-     * Suffixes of the per-object JAX-RS classes (Names.resourceClass, Names.batchResourceClass): objects
-     * {@code pet} and {@code petBatch} would otherwise both generate {@code PetBatchResource}.
+     * Suffixes of the per-object JAX-RS classes (Names.resourceClass, Names.batchResourceClass) and GraphQL
+     * relation resolvers (Names.relationResolverClass): objects {@code pet} and {@code petBatch} would
+     * otherwise both generate {@code PetBatchResource}.
      */
-    private static final List<String> JAVA_CLASS_SUFFIXES = List.of("Resource", "BatchResource");
+    private static final List<String> JAVA_CLASS_SUFFIXES = List.of("Resource", "BatchResource", "Resolver");
 
     private final Diagnostics diagnostics;
 

@@ -1,6 +1,7 @@
 package dev.crmschema.compiler.naming;
 
 import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,7 +67,100 @@ public final class Names {
         return out.toString();
     }
 
+    /** GraphQL name of a composite type. */
+    public static String compositeType(FieldKind kind) {
+        return compositeType(kind.name());
+    }
+
+    // GraphQL types derived from an object (reference contract, section 2.3)
+
+    public static String edgeType(ObjectType object) {
+        return type(object) + "Edge";
+    }
+
+    public static String connectionType(ObjectType object) {
+        return type(object) + "Connection";
+    }
+
+    public static String filterInputType(ObjectType object) {
+        return type(object) + "FilterInput";
+    }
+
+    public static String orderByInputType(ObjectType object) {
+        return type(object) + "OrderByInput";
+    }
+
+    public static String createInputType(ObjectType object) {
+        return type(object) + "CreateInput";
+    }
+
+    public static String updateInputType(ObjectType object) {
+        return type(object) + "UpdateInput";
+    }
+
+    /** {@code { connect: CompanyConnectInput, disconnect: Boolean }}, used where a record points at a Company. */
+    public static String relationInputType(ObjectType object) {
+        return type(object) + "RelationInput";
+    }
+
+    public static String connectInputType(ObjectType object) {
+        return type(object) + "ConnectInput";
+    }
+
+    public static String whereUniqueInputType(ObjectType object) {
+        return type(object) + "WhereUniqueInput";
+    }
+
+    /** The unique sub-field of a unique composite field: {@code CompanyDomainNameWhereInput}. */
+    public static String whereInputType(ObjectType object, Field field) {
+        return type(object) + pascal(field.name()) + "WhereInput";
+    }
+
+    /** Filter of an enum type: {@code OpportunityStageEnum} becomes {@code OpportunityStageEnumFilter}. */
+    public static String enumFilterType(String enumType) {
+        return enumType + "Filter";
+    }
+
+    /** Enum of a composite sub-field with fixed values: ACTOR's {@code source} is {@code ActorSourceEnum}. */
+    public static String compositeEnumType(FieldKind kind, String property) {
+        return compositeType(kind) + pascal(property) + "Enum";
+    }
+
+    public static String compositeCreateInputType(FieldKind kind) {
+        return compositeType(kind) + "CreateInput";
+    }
+
+    public static String compositeUpdateInputType(FieldKind kind) {
+        return compositeType(kind) + "UpdateInput";
+    }
+
+    public static String compositeFilterInputType(FieldKind kind) {
+        return compositeType(kind) + "FilterInput";
+    }
+
+    public static String compositeOrderByInputType(FieldKind kind) {
+        return compositeType(kind) + "OrderByInput";
+    }
+
+    /**
+     * Aggregate field of a connection (reference contract, section 2.6): {@code countEmpty} of {@code name}
+     * is {@code countEmptyName}; {@code field} may also be a composite column such as {@code amountAmountMicros}.
+     */
+    public static String aggregate(String operation, String field) {
+        return operation + pascal(field);
+    }
+
     // REST and GraphQL operation names (reference contract, sections 1.8 and 2.2)
+
+    /** GraphQL findMany root field: the plural name ({@code companies}). */
+    public static String findMany(ObjectType o) {
+        return o.namePlural();
+    }
+
+    /** GraphQL findOne root field: the singular name ({@code company}). */
+    public static String findOne(ObjectType o) {
+        return o.nameSingular();
+    }
 
     public static String createOne(ObjectType o) {
         return "create" + pascal(o.nameSingular());
@@ -204,6 +298,23 @@ public final class Names {
     public static String defaultSchema(String workspaceName) {
         return "workspace_" + workspaceName.toLowerCase(Locale.ROOT);
     }
+
+    // Java names of the GraphQL resolver layer (graphql-java-tools)
+
+    /** Package of a workspace's GraphQL classes, below the workspace's own package. */
+    public static String graphqlPackage(String workspacePackage) {
+        return workspacePackage + ".graphql";
+    }
+
+    /** The class that resolves an object's relation fields ({@code CompanyResolver}). */
+    public static String relationResolverClass(ObjectType object) {
+        return type(object) + "Resolver";
+    }
+
+    public static final String QUERY_RESOLVER_CLASS = "QueryResolver";
+    public static final String MUTATION_RESOLVER_CLASS = "MutationResolver";
+    /** The one class the runtime loads to wire a workspace's GraphQL resolvers. */
+    public static final String GRAPHQL_BINDINGS_CLASS = "WorkspaceGraphql";
 
     /** Java package segment for a workspace: lower case, so it is a valid package on every file system. */
     public static String packageSegment(String workspaceName) {

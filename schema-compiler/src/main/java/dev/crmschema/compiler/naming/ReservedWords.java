@@ -16,6 +16,13 @@ public final class ReservedWords {
             "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var",
             "record", "yield", "sealed", "permits", "_");
 
+    /**
+     * Methods of {@code java.lang.Object}: generated GraphQL classes have a method per field named like the
+     * field, and graphql-java-tools matches input fields against public methods of the same name.
+     */
+    private static final Set<String> JAVA_OBJECT_METHODS = Set.of(
+            "getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait", "clone", "finalize");
+
     /** PostgreSQL's reserved key words (those that cannot be a table or column name unquoted). */
     private static final Set<String> SQL = Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
@@ -37,6 +44,9 @@ public final class ReservedWords {
     public static Optional<String> reservedBy(String name) {
         if (JAVA.contains(name)) {
             return Optional.of("Java");
+        }
+        if (JAVA_OBJECT_METHODS.contains(name)) {
+            return Optional.of("Java (a method of java.lang.Object)");
         }
         if (SQL.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("PostgreSQL");

@@ -1,0 +1,33 @@
+package dev.crmschema.runtime.api.graphql;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One page of records as a {@link GraphqlDataSource} returns it: the edges in order, where the page
+ * sits, and the aggregates over every matching record ({@code totalCount}, {@code countEmptyName},
+ * {@code sumEmployees}..., keyed by their GraphQL field names; only those the client asked for need
+ * to be present).
+ */
+public record Page(List<Edge> edges, PageInfo pageInfo, Map<String, Object> aggregates) {
+    public Page {
+        edges = List.copyOf(edges);
+        Objects.requireNonNull(pageInfo, "pageInfo");
+        // Aggregates of an empty page are null (minEmployees of no records), so Map.copyOf will not do.
+        aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
+    }
+
+    /**
+     * One record and its cursor. The record's values are keyed by GraphQL field name (see
+     * {@link GraphObject} for how each kind of field is represented).
+     */
+    public record Edge(Map<String, Object> node, String cursor) {
+        public Edge {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(cursor, "cursor");
+        }
+    }
+}

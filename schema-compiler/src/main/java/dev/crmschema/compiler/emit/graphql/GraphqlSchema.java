@@ -1,0 +1,53 @@
+package dev.crmschema.compiler.emit.graphql;
+
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.compiler.model.Workspace;
+import graphql.language.Document;
+import graphql.language.OperationTypeDefinition;
+import graphql.language.SchemaDefinition;
+import graphql.language.TypeDefinition;
+import graphql.language.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a workspace's core GraphQL schema as graphql-java's syntax tree (reference contract,
+ * section 2). The SDL emitter prints it; the resolver emitter derives its Java classes from it, so the
+ * two always agree.
+ */
+final class GraphqlSchema {
+    private GraphqlSchema() {}
+
+    static Document build(Workspace workspace) {
+        List<TypeDefinition<?>> types = new ArrayList<>();
+        types.add(RootTypes.query(workspace));
+        types.add(RootTypes.mutation(workspace));
+        for (ObjectType object : workspace.objects()) {
+            types.addAll(ObjectTypes.of(workspace, object));
+            types.addAll(ObjectInputs.of(workspace, object));
+        }
+        types.addAll(CompositeTypes.all());
+        types.add(FixedTypes.pageInfo());
+        types.add(FixedTypes.orderByDirection());
+        types.add(FixedTypes.filterIs());
+        for (ScalarFilter filter : ScalarFilter.values()) {
+            types.add(filter.definition());
+        }
+        for (Scalar scalar : Scalar.values()) {
+            types.add(scalar.definition());
+        }
+        Document.Builder document = Document.newDocument().definition(schema(workspace));
+        Reachability.prune(types, List.of(FixedTypes.QUERY, FixedTypes.MUTATION)).forEach(document::definition);
+        return document.build();
+    }
+
+    private static SchemaDefinition schema(Workspace workspace) {
+        String about = workspace.description().map(d -> " " + d).orElse("");
+        return SchemaDefinition.newSchemaDefinition()
+                .description(Sdl.description("Core API of workspace '" + workspace.name() + "' (" + workspace.displayName() + ")."
+                        + about + " Not generated yet: the groupBy queries and the merge mutations of the reference API."))
+                .operationTypeDefinition(new OperationTypeDefinition("query", new TypeName(FixedTypes.QUERY)))
+                .operationTypeDefinition(new OperationTypeDefinition("mutation", new TypeName(FixedTypes.MUTATION)))
+                .build();
+    }
+}
