@@ -110,6 +110,10 @@ public final class Linker {
                 .map(ObjectDraft::build)
                 .sorted(Comparator.comparing(ObjectType::nameSingular))
                 .toList();
+        nameRules.checkGeneratedTypes(objects);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
         return Optional.of(new Workspace(workspace.name().value(),
                 workspace.displayName().orElse(workspace.name().value()), workspace.description(), objects,
                 workspace.location()));

@@ -4,11 +4,13 @@ import dev.crmschema.compiler.diag.DiagnosticCode;
 import dev.crmschema.compiler.diag.Diagnostics;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.compiler.naming.ReservedWords;
 import dev.crmschema.compiler.syntax.Located;
 import dev.crmschema.compiler.syntax.ObjectElement;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +122,46 @@ final class NameRules {
                         "rename one of them");
             }
         }
+    }
+
+    /**
+     * Types generated per field (enums of SELECT fields and their filters, where-inputs of unique composites)
+     * must not meet another object's or field's generated type: {@code company.tier} makes
+     * {@code CompanyTierEnum}, which an object named {@code companyTierEnum} would also make.
+     */
+    void checkGeneratedTypes(List<ObjectType> objects) {
+        Map<String, String> owners = new HashMap<>();
+        for (ObjectType object : objects) {
+            for (String suffix : Stream.concat(TYPE_SUFFIXES.stream(), JAVA_CLASS_SUFFIXES.stream()).toList()) {
+                owners.put(Names.type(object) + suffix, "object '" + object.nameSingular() + "'");
+            }
+        }
+        for (ObjectType object : objects) {
+            for (Field field : object.fields()) {
+                for (String generated : fieldTypes(object, field)) {
+                    String owner = "field '" + object.nameSingular() + "." + field.name() + "'";
+                    String previous = BUILT_IN_TYPES.contains(generated) ? "the API itself" : owners.putIfAbsent(generated, owner);
+                    if (previous != null && !previous.equals(owner)) {
+                        diagnostics.error(DiagnosticCode.NAME_COLLISION, field.location(),
+                                owner + " would generate GraphQL type '" + generated + "', which " + previous + " also defines",
+                                "rename the field or the object");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> fieldTypes(ObjectType object, Field field) {
+        List<String> types = new ArrayList<>();
+        if (field.kind().isEnum()) {
+            String enumType = Names.enumType(object, field);
+            types.add(enumType);
+            types.add(Names.enumFilterType(enumType));
+        }
+        if (field.isUnique() && field.kind().isComposite()) {
+            types.add(Names.whereInputType(object, field));
+        }
+        return types;
     }
 
     void checkFieldName(Located<String> name, String objectName) {
