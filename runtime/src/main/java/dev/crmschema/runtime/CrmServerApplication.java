@@ -16,6 +16,7 @@ import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.docs.DocsBundle;
 import dev.crmschema.runtime.docs.OpenApiResource;
 import dev.crmschema.runtime.errors.ApiExceptionMapper;
+import dev.crmschema.runtime.errors.JsonErrorHandler;
 import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
 import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
@@ -86,6 +87,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+        environment.lifecycle().addEventListener(JsonErrorHandler.installer());
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
         environment.healthChecks().register("workspaces", new WorkspacesHealthCheck(workspaces.store(), registry));
