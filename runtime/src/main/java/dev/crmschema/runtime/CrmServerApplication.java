@@ -16,11 +16,13 @@ import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.docs.DocsBundle;
 import dev.crmschema.runtime.docs.OpenApiResource;
 import dev.crmschema.runtime.errors.ApiExceptionMapper;
+import dev.crmschema.runtime.errors.JsonErrorHandler;
 import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
 import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
 import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
+import dev.crmschema.runtime.metrics.RequestMetrics;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
 import dev.crmschema.runtime.workspace.ModelClasses;
@@ -86,6 +88,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+        environment.lifecycle().addEventListener(JsonErrorHandler.installer());
+        environment.jersey().register(new RequestMetrics(environment.metrics()));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
         environment.healthChecks().register("workspaces", new WorkspacesHealthCheck(workspaces.store(), registry));

@@ -31,16 +31,15 @@ public final class Authenticator {
      * when credentials were sent but are not valid.
      */
     public Optional<ApiKey> tryAuthenticate(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+        String header = authorizationHeader == null ? "" : authorizationHeader.trim();
+        // "Bearer " with an empty token arrives as "Bearer": HTTP drops trailing whitespace of header values.
+        if (header.isEmpty() || header.equalsIgnoreCase(BEARER.trim())) {
             return Optional.empty();
         }
-        if (!authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthenticated("Token invalid.");
         }
-        String token = authorizationHeader.substring(BEARER.length()).trim();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
+        String token = header.substring(BEARER.length()).trim();
         ApiKeyToken parsed = ApiKeyToken.parse(token).orElseThrow(() -> ApiException.unauthenticated("Token invalid."));
         ApiKey key = keys.verify(parsed).orElseThrow(() -> ApiException.unauthenticated("Token invalid."));
         if (key.revokedAt().isPresent()) {

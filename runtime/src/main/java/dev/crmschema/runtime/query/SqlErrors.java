@@ -32,6 +32,8 @@ final class SqlErrors {
             case "22P02" -> ApiException.badRequest("Invalid input value");
             case "22007", "22008" -> ApiException.badRequest("Invalid date or time value");
             case "22003" -> ApiException.badRequest("Numeric value out of range");
+            // PostgreSQL text and jsonb cannot hold U+0000, which JSON and percent-encoding can carry.
+            case "22021", "22P05" -> ApiException.badRequest("Text values cannot contain the character \\u0000");
             default -> e;
         };
     }

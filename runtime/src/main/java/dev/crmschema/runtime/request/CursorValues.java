@@ -71,7 +71,7 @@ final class CursorValues {
                 }
                 yield ScalarText.checkRange(node.longValue(), path.column().type(), node.asText());
             }
-            case NUMERIC -> new BigDecimal(text(node));
+            case NUMERIC -> ScalarText.numeric(text(node));
             case BOOLEAN -> {
                 if (!node.isBoolean()) {
                     throw new IllegalArgumentException("not a boolean: " + node);

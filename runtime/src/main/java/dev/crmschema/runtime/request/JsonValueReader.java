@@ -34,9 +34,13 @@ final class JsonValueReader {
                 yield value;
             }
             case INTEGER, BIGINT -> integral(path, node);
-            case NUMERIC -> node.isTextual()
-                    ? scalar(path, node, () -> ScalarText.numeric(node.textValue()))
-                    : number(path, node);
+            case NUMERIC -> {
+                if (node.isTextual()) {
+                    yield scalar(path, node, () -> ScalarText.numeric(node.textValue()));
+                }
+                BigDecimal number = number(path, node);
+                yield scalar(path, node, () -> ScalarText.numericInRange(number, node.asText()));
+            }
             case BOOLEAN -> {
                 if (!node.isBoolean()) {
                     throw invalid(path, node, "expected true or false");

@@ -20,6 +20,10 @@ final class ScalarText {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
+    /** PostgreSQL's numeric holds at most this many digits before the decimal point ... */
+    private static final int NUMERIC_MAX_INTEGER_DIGITS = 131_072;
+    /** ... and this many after it. */
+    private static final int NUMERIC_MAX_FRACTION_DIGITS = 16_383;
 
     private ScalarText() {}
 
@@ -77,7 +81,21 @@ final class ScalarText {
     }
 
     static BigDecimal numeric(String text) {
-        return decimal(text, "numeric");
+        return numericInRange(decimal(text, "numeric"), text);
+    }
+
+    /**
+     * Refuses a decimal that PostgreSQL's numeric cannot hold. Without this check the JDBC driver's
+     * binary encoding silently turns {@code 1e999999999} into 0 and fails on {@code 1e-999999999}.
+     * Trailing zeros do not count: they are dropped when the scale alone is too large.
+     */
+    static BigDecimal numericInRange(BigDecimal value, String text) {
+        BigDecimal significant = value.stripTrailingZeros();
+        if (significant.precision() - significant.scale() > NUMERIC_MAX_INTEGER_DIGITS
+                || significant.scale() > NUMERIC_MAX_FRACTION_DIGITS) {
+            throw outOfRange("numeric", text);
+        }
+        return value.scale() > NUMERIC_MAX_FRACTION_DIGITS ? significant : value;
     }
 
     /** An {@code integer} or {@code bigint} column's value; both are carried as Long. */

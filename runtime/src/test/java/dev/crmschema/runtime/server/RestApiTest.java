@@ -11,22 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The REST core API over HTTP against a real server and PostgreSQL, on two workspaces with different models. */
+@ExtendWith(SharedServer.class)
 class RestApiTest {
     private static TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(TestServer shared) {
+        server = shared;
     }
 
     private static String q(String value) {
