@@ -20,6 +20,8 @@ import dev.crmschema.runtime.errors.JsonErrorHandler;
 import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
 import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
+import dev.crmschema.runtime.graphql.GraphiqlBundle;
+import dev.crmschema.runtime.graphql.GraphqlResource;
 import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
 import dev.crmschema.runtime.metrics.RequestMetrics;
@@ -35,7 +37,7 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 
 /**
- * The server: one process serving every workspace's REST API and documentation over PostgreSQL.
+ * The server: one process serving every workspace's REST and GraphQL APIs and documentation over PostgreSQL.
  * {@code run} is a flat list of registrations; the work lives in the classes it wires together.
  */
 public class CrmServerApplication extends Application<CrmServerConfiguration> {
@@ -59,6 +61,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new ListKeysCommand());
         bootstrap.addCommand(new RevokeKeyCommand());
         bootstrap.addBundle(new DocsBundle());
+        bootstrap.addBundle(new GraphiqlBundle());
         // NUMERIC values and currency micros keep every digit and their scale.
         bootstrap.getObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -74,7 +77,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.lifecycle().manage(database);
         CoreSchema.migrate(database.dsl());
 
-        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()), registry);
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()), registry,
+                configuration.getGraphql());
         workspaces.loadAll();
 
         Clock clock = Clock.systemUTC();
@@ -83,6 +87,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords());
 
         environment.jersey().register(new RestRootResource(authentication, services));
+        environment.jersey().register(new GraphqlResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());

@@ -2,6 +2,7 @@ package dev.crmschema.runtime;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmschema.runtime.db.DatabaseConfiguration;
+import dev.crmschema.runtime.graphql.GraphqlConfiguration;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +19,10 @@ public class CrmServerConfiguration extends Configuration {
     @Min(1)
     @Max(10_000)
     private int batchMaxRecords = 60;
+
+    @Valid
+    @NotNull
+    private GraphqlConfiguration graphql = new GraphqlConfiguration();
 
     @JsonProperty
     public DatabaseConfiguration getDatabase() {
@@ -37,5 +42,15 @@ public class CrmServerConfiguration extends Configuration {
     @JsonProperty
     public void setBatchMaxRecords(int batchMaxRecords) {
         this.batchMaxRecords = batchMaxRecords;
+    }
+
+    @JsonProperty
+    public GraphqlConfiguration getGraphql() {
+        return graphql;
+    }
+
+    @JsonProperty
+    public void setGraphql(GraphqlConfiguration graphql) {
+        this.graphql = graphql;
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.api;
 
+import dev.crmschema.runtime.api.graphql.GraphqlBindings;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,4 +39,10 @@ public interface GeneratedWorkspace {
 
     /** Like {@link #restResource}, for {@code /rest/batch/{namePlural}}. */
     Optional<Object> batchRestResource(String namePlural, RestEndpoint endpoint);
+
+    /**
+     * A new instance of the workspace's generated {@code WorkspaceGraphql}: the resolvers and type
+     * dictionary from which the runtime builds the workspace's executable GraphQL schema.
+     */
+    GraphqlBindings graphqlBindings();
 }

@@ -87,11 +87,16 @@ final class RecordJson {
             case BIGINT -> NODES.numberNode((Long) value);
             case NUMERIC -> decimal((BigDecimal) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
-            case TIMESTAMPTZ -> NODES.textNode(TIMESTAMP.format(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)));
+            case TIMESTAMPTZ -> NODES.textNode(timestamp((OffsetDateTime) value));
             case DATE -> NODES.textNode(((LocalDate) value).toString());
             case JSONB -> json((JSONB) value);
             case TEXT_ARRAY, ENUM_ARRAY -> strings((String[]) value);
         };
+    }
+
+    /** A timestamp in the contract's form; aggregates (minCreatedAt) use it too. */
+    static String timestamp(OffsetDateTime value) {
+        return TIMESTAMP.format(value.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** Whole numbers (currency micros) as JSON integers, others as plain decimals, never in E notation. */

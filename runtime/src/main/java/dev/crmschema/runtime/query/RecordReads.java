@@ -9,6 +9,7 @@ import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.Page;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Read operations inside one transaction: paginated lists and single records. */
 final class RecordReads {
@@ -85,6 +87,16 @@ final class RecordReads {
             throw ApiException.recordNotFound();
         }
         return shaper.shape(object, rows, projection).get(0);
+    }
+
+    /** Live records by id, unordered. */
+    List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        ObjectTable table = new ObjectTable(schema, object);
+        Condition byIds = table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array())));
+        return shaper.shape(object, select(table, byIds.and(table.live()), projection), projection);
     }
 
     /** Rows matching a condition, unordered. */

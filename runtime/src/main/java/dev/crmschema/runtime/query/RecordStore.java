@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.runtime.errors.ApiException;
@@ -8,7 +9,10 @@ import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.RecordWrite;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -136,6 +140,31 @@ public final class RecordStore {
     /** Duplicates of each stored record, one page per id, never containing the record itself. */
     public List<RecordPage> findDuplicatesOfIds(ObjectType object, List<UUID> ids, Projection projection) {
         return inTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+    }
+
+    /** Live records by id, in no particular order; absent and soft-deleted ids are left out. */
+    public List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
+        return inTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection));
+    }
+
+    /**
+     * One page of related records per parent of a ONE_TO_MANY relation, all in one statement: the
+     * request's filter, order and page apply to each parent's records ({@code joinColumn} is the
+     * request object's column that points at the parent). Every parent id gets a page, empty or not.
+     */
+    public Map<UUID, RecordPage> findRelatedPages(FindManyRequest children, Column joinColumn, Collection<UUID> parentIds) {
+        return inTransaction(children.object(), tx -> new RelatedPages(tx, schema, objects).find(children, joinColumn, parentIds));
+    }
+
+    /** Aggregates over every record the filter matches (soft-delete rule applies), in one statement. */
+    public Map<Aggregate, Object> aggregate(ObjectType object, Optional<Filter> filter, List<Aggregate> aggregates) {
+        return inTransaction(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
+    }
+
+    /** Per parent id, aggregates over its related records that match the filter, in one statement. */
+    public Map<UUID, Map<Aggregate, Object>> aggregateRelated(ObjectType object, Column joinColumn, Collection<UUID> parentIds,
+            Optional<Filter> filter, List<Aggregate> aggregates) {
+        return inTransaction(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
     }
 
     private <T> T inTransaction(ObjectType object, Function<DSLContext, T> work) {

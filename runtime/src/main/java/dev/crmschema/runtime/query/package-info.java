@@ -4,7 +4,8 @@
  *
  * <p>The API is {@link dev.crmschema.runtime.query.RecordStore} (one method per operation, each in one
  * transaction), its results ({@link com.fasterxml.jackson.databind.node.ObjectNode} records and
- * {@link dev.crmschema.runtime.query.RecordPage}) and {@link dev.crmschema.runtime.query.Actor}; it
+ * {@link dev.crmschema.runtime.query.RecordPage}), {@link dev.crmschema.runtime.query.Actor} and
+ * {@link dev.crmschema.runtime.query.Aggregate}; it
  * consumes the typed request model of {@code dev.crmschema.runtime.request}. Everything else is
  * package-private.
  *

@@ -9,8 +9,11 @@ import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.api.GeneratedWorkspace;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
+import dev.crmschema.runtime.graphql.GraphqlConfiguration;
+import dev.crmschema.runtime.graphql.GraphqlEngine;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +34,19 @@ public final class WorkspaceService {
     private final WorkspaceStore store;
     private final ModelClasses classes;
     private final WorkspaceRegistry registry;
+    private final GraphqlConfiguration graphqlLimits;
 
+    /** For commands that create workspaces but serve none: snapshots get the default GraphQL limits. */
     public WorkspaceService(DSLContext dsl, ModelClasses classes, WorkspaceRegistry registry) {
+        this(dsl, classes, registry, new GraphqlConfiguration());
+    }
+
+    public WorkspaceService(DSLContext dsl, ModelClasses classes, WorkspaceRegistry registry, GraphqlConfiguration graphqlLimits) {
         this.dsl = dsl;
         this.store = new WorkspaceStore(dsl);
         this.classes = classes;
         this.registry = registry;
+        this.graphqlLimits = graphqlLimits;
     }
 
     public WorkspaceStore store() {
@@ -77,7 +87,11 @@ public final class WorkspaceService {
         Workspace model = link(store.files(record.id()));
         dsl.transaction(tx -> migrateSchema(tx.dsl(), model, record.schemaName()));
         String hash = ModelHash.of(model);
-        WorkspaceSnapshot snapshot = new WorkspaceSnapshot(record, model, hash, classes.forModel(model, hash), documents(model));
+        GeneratedWorkspace generated = classes.forModel(model, hash);
+        WorkspaceDocuments documents = documents(model);
+        // The executable schema is built here, once per snapshot, never on the request path.
+        GraphqlEngine graphql = GraphqlEngine.build(documents.graphqlSdl(), generated.graphqlBindings(), graphqlLimits);
+        WorkspaceSnapshot snapshot = new WorkspaceSnapshot(record, model, hash, generated, documents, graphql);
         registry.put(snapshot);
         LOG.info("Loaded workspace '{}' ({} objects) in {} ms", record.name(), model.objects().size(),
                 (System.nanoTime() - started) / 1_000_000);

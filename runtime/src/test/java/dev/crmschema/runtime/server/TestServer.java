@@ -122,6 +122,16 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** {@code POST /graphql} with a query and its variables (none when null). */
+    public Reply graphql(String key, String query, Map<String, Object> variables) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("query", query);
+        if (variables != null) {
+            body.put("variables", variables);
+        }
+        return send(key, "POST", "/graphql", body);
+    }
+
     public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

@@ -16,6 +16,7 @@ final class ReferencedTypes {
 
     static final ClassName REST_ENDPOINT = ClassName.get(SUPPORT_API, "RestEndpoint");
     static final ClassName GENERATED_WORKSPACE = ClassName.get(SUPPORT_API, "GeneratedWorkspace");
+    static final ClassName GRAPHQL_BINDINGS = ClassName.get(SUPPORT_API + ".graphql", "GraphqlBindings");
 
     static final ClassName GET = ClassName.get(JAX_RS, "GET");
     static final ClassName POST = ClassName.get(JAX_RS, "POST");

@@ -22,7 +22,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits a workspace's entry class (e.g. {@code ShowcaseWorkspace}), the runtime's one handle on the
- * generated code: it names the workspace, fingerprints its model and makes the resource instances.
+ * generated code: it names the workspace, fingerprints its model and makes the resource instances and
+ * the GraphQL bindings.
  */
 public final class WorkspaceEntryEmitter implements Emitter {
     private static final String OBJECT_NAMES = "OBJECT_NAMES";
@@ -57,6 +58,7 @@ public final class WorkspaceEntryEmitter implements Emitter {
                         o -> ClassName.get(restPackage, Names.resourceClass(o))))
                 .addMethod(factory("batchRestResource", workspace,
                         o -> ClassName.get(restPackage, Names.batchResourceClass(o))))
+                .addMethod(graphqlBindings(workspace, context))
                 .build();
         return List.of(GeneratedJava.file(context.packageOf(workspace), type, workspace.name(), "all objects"));
     }
@@ -87,6 +89,12 @@ public final class WorkspaceEntryEmitter implements Emitter {
                 .addParameter(ReferencedTypes.REST_ENDPOINT, ENDPOINT)
                 .addCode(body.build())
                 .build();
+    }
+
+    /** The workspace's GraphQL bindings, from the resolver emitter's package (GraphqlResolverEmitter). */
+    private static MethodSpec graphqlBindings(Workspace workspace, EmitContext context) {
+        ClassName bindings = ClassName.get(Names.graphqlPackage(context.packageOf(workspace)), Names.GRAPHQL_BINDINGS_CLASS);
+        return override("graphqlBindings", ReferencedTypes.GRAPHQL_BINDINGS).addStatement("return new $T()", bindings).build();
     }
 
     private static MethodSpec.Builder override(String method, TypeName returns) {

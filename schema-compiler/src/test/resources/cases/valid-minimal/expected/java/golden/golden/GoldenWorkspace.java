@@ -4,6 +4,8 @@ package golden.golden;
 
 import dev.crmschema.runtime.api.GeneratedWorkspace;
 import dev.crmschema.runtime.api.RestEndpoint;
+import dev.crmschema.runtime.api.graphql.GraphqlBindings;
+import golden.golden.graphql.WorkspaceGraphql;
 import golden.golden.rest.PetBatchResource;
 import golden.golden.rest.PetResource;
 import golden.golden.rest.ShelterBatchResource;
@@ -55,5 +57,10 @@ public final class GoldenWorkspace implements GeneratedWorkspace {
             case "shelters" -> Optional.of(new ShelterBatchResource(endpoint));
             default -> Optional.empty();
         };
+    }
+
+    @Override
+    public GraphqlBindings graphqlBindings() {
+        return new WorkspaceGraphql();
     }
 }

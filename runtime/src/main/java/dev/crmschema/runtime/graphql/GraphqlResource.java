@@ -1,0 +1,56 @@
+package dev.crmschema.runtime.graphql;
+
+import dev.crmschema.runtime.auth.RequestAuthentication;
+import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.query.Actor;
+import dev.crmschema.runtime.query.RecordStore;
+import dev.crmschema.runtime.rest.RestServices;
+import graphql.ExecutionResult;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /graphql}: the core GraphQL API of the caller's workspace (reference contract, section 2),
+ * on the snapshot of the workspace the request started on. Every answer is a GraphQL envelope: 200 once
+ * the request is executed (errors in {@code errors}), 401 with {@code UNAUTHENTICATED} for a missing or
+ * bad key, 400 for a body that is not a GraphQL request. {@code GET /graphql} opens the GraphiQL page.
+ */
+@Path("/graphql")
+public final class GraphqlResource {
+    private final RequestAuthentication authentication;
+    private final RestServices services;
+
+    public GraphqlResource(RequestAuthentication authentication, RestServices services) {
+        this.authentication = authentication;
+        this.services = services;
+    }
+
+    @POST
+    public Response execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        try {
+            RequestAuthentication.Caller caller = authentication.require(authorization);
+            GraphqlRequest request = GraphqlRequest.parse(body);
+            GraphqlCall call = new GraphqlCall(caller.workspace().model(),
+                    RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model()),
+                    Actor.apiKey(caller.key().name()), services.batchMaxRecords());
+            ExecutionResult result = caller.workspace().graphql().execute(request, call);
+            return json(200, ResponseBody.of(result));
+        } catch (ApiException refused) {
+            return json(refused.status(), ResponseBody.refused(refused));
+        }
+    }
+
+    @GET
+    public Response playground() {
+        return Response.ok(GraphiqlBundle.page(), MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

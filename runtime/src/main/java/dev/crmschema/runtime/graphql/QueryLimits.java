@@ -1,0 +1,77 @@
+package dev.crmschema.runtime.graphql;
+
+import graphql.ExecutionResult;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import java.util.Map;
+
+/**
+ * Refuses an operation that selects fields too deep or too many (its complexity: one point per
+ * field) before any field resolves, so a refused operation runs no SQL. Introspection fields
+ * ({@code __schema}, {@code __type}, {@code __typename} and all below them) are not counted: GraphiQL's
+ * full introspection query is deeper than any sensible data query.
+ */
+final class QueryLimits extends SimplePerformantInstrumentation {
+    private final int maxDepth;
+    private final int maxComplexity;
+
+    QueryLimits(GraphqlConfiguration configuration) {
+        this.maxDepth = configuration.getMaxQueryDepth();
+        this.maxComplexity = configuration.getMaxQueryComplexity();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        ExecutionContext context = parameters.getExecutionContext();
+        QueryTraverser traverser = QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getExecutionInput().getOperationName())
+                .coercedVariables(context.getCoercedVariables())
+                .build();
+        Size size = traverser.reducePreOrder(QueryLimits::add, new Size(0, 0));
+        if (size.depth() > maxDepth) {
+            throw new Refused("The query is " + size.depth() + " fields deep; at most " + maxDepth + " are allowed");
+        }
+        if (size.complexity() > maxComplexity) {
+            throw new Refused("The query selects " + size.complexity() + " fields; at most " + maxComplexity
+                    + " are allowed (query complexity)");
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Deepest field path and number of fields seen so far. */
+    private record Size(int depth, int complexity) {}
+
+    private static Size add(QueryVisitorFieldEnvironment field, Size size) {
+        int depth = 0;
+        for (QueryVisitorFieldEnvironment at = field; at != null; at = at.getParentEnvironment()) {
+            if (at.getFieldDefinition().getName().startsWith("__")) {
+                return size;
+            }
+            depth++;
+        }
+        return new Size(Math.max(size.depth(), depth), size.complexity() + 1);
+    }
+
+    /** The refusal: a user error (BAD_USER_INPUT) with the contract's TOO_COMPLEX_QUERY sub-code. */
+    static final class Refused extends AbortExecutionException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return ErrorCodes.extensions(ErrorCodes.BAD_USER_INPUT, "TOO_COMPLEX_QUERY", getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.crmschema.runtime.graphql;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.compiler.model.Relation;
+import dev.crmschema.runtime.api.graphql.FindManyArgs;
+import dev.crmschema.runtime.api.graphql.Page;
+import dev.crmschema.runtime.query.Aggregate;
+import dev.crmschema.runtime.query.RecordPage;
+import dev.crmschema.runtime.query.RecordStore;
+import dev.crmschema.runtime.request.Projection;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+
+/**
+ * Relation fields, loaded in batches: the resolvers of one relation field at one place of the query
+ * (its path without list indexes, aliases included) share a DataLoader, which graphql-java dispatches
+ * once all records of that level asked. So each relation costs one statement per level of the query for
+ * the whole page, never one per record: {@code WHERE id = ANY(?)} for a MANY_TO_ONE object,
+ * {@code RecordStore.findRelatedPages} for a ONE_TO_MANY connection (plus one aggregate statement when
+ * aggregates other than totalCount are selected). Soft-deleted related records stay hidden, as in REST.
+ */
+final class RelationLoaders {
+    /** A nested connection holds at most 60 records (reference contract, sections 2.7 and 8). */
+    static final ConnectionArguments.PageSizes NESTED_PAGE = new ConnectionArguments.PageSizes(RecordStore.MAX_RELATED_RECORDS,
+            RecordStore.MAX_RELATED_RECORDS);
+
+    private final ConnectionArguments arguments = new ConnectionArguments();
+
+    CompletableFuture<Map<String, Object>> findRelated(String object, String field, Map<String, Object> source,
+            DataFetchingEnvironment env) {
+        GraphqlCall call = GraphqlCall.of(env);
+        Field relation = call.object(object).field(field).orElseThrow();
+        Object targetId = source.get(relation.joinColumn().orElseThrow().name());
+        if (targetId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
+        Projection projection = Projections.records(target, env.getSelectionSet());
+        DataLoader<UUID, Map<String, Object>> loader = loader(env, "one", () -> DataLoaderFactory.newDataLoader(
+                ids -> batch(() -> byIds(call.store().findByIds(target, ids, projection), ids))));
+        return loader.load(UUID.fromString(targetId.toString()));
+    }
+
+    CompletableFuture<Page> findRelatedMany(String object, String field, Map<String, Object> source, FindManyArgs args,
+            DataFetchingEnvironment env) {
+        GraphqlCall call = GraphqlCall.of(env);
+        Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
+        ObjectType target = call.object(relation.targetObject());
+        Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
+        ConnectionQuery query = arguments.parse(target, args, env.getSelectionSet(), NESTED_PAGE);
+        DataLoader<UUID, Page> loader = loader(env, "many", () -> DataLoaderFactory.newDataLoader(
+                parentIds -> batch(() -> pages(call.store(), query, joinColumn, parentIds))));
+        return loader.load(UUID.fromString(source.get("id").toString()));
+    }
+
+    private static List<Page> pages(RecordStore store, ConnectionQuery query, Column joinColumn, List<UUID> parentIds) {
+        Map<UUID, RecordPage> read = store.findRelatedPages(query.request(), joinColumn, parentIds);
+        Map<UUID, Map<Aggregate, Object>> aggregates = query.aggregates().isEmpty()
+                ? Map.of()
+                : store.aggregateRelated(query.object(), joinColumn, parentIds, query.filter(), query.aggregateList());
+        List<Page> pages = new ArrayList<>();
+        for (UUID parentId : parentIds) {
+            pages.add(Connections.page(query, read.get(parentId), aggregates.getOrDefault(parentId, Map.of())));
+        }
+        return pages;
+    }
+
+    /** The records in the order of the ids asked for; null for an id with no live record. */
+    private static List<Map<String, Object>> byIds(List<ObjectNode> records, List<UUID> ids) {
+        Map<UUID, Map<String, Object>> byId = new HashMap<>();
+        for (ObjectNode record : records) {
+            byId.put(UUID.fromString(record.get("id").asText()), RecordValues.toMap(record));
+        }
+        List<Map<String, Object>> ordered = new ArrayList<>(ids.size());
+        ids.forEach(id -> ordered.add(byId.get(id)));
+        return ordered;
+    }
+
+    /** The loader of this field at this place of the query, made on first use within the request. */
+    private static <K, V> DataLoader<K, V> loader(DataFetchingEnvironment env, String kind, Supplier<DataLoader<K, V>> make) {
+        String key = kind + ":" + String.join("/", env.getExecutionStepInfo().getPath().getKeysOnly());
+        return env.getDataLoaderRegistry().computeIfAbsent(key, name -> make.get());
+    }
+
+    /** Runs a batch now; a failure fails every load of the batch, and each field reports it. */
+    private static <V> CompletableFuture<List<V>> batch(Supplier<List<V>> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

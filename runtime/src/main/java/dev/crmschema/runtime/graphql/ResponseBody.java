@@ -1,0 +1,43 @@
+package dev.crmschema.runtime.graphql;
+
+import dev.crmschema.runtime.errors.ApiException;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON body of a GraphQL response: graphql-java's {@code data}/{@code errors} envelope, with an
+ * {@code extensions.code} on every error (reference contract, section 7.2).
+ */
+final class ResponseBody {
+    private ResponseBody() {}
+
+    static Map<String, Object> of(ExecutionResult result) {
+        Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
+        if (!result.getErrors().isEmpty()) {
+            body.put("errors", result.getErrors().stream().map(ResponseBody::error).toList());
+        }
+        return body;
+    }
+
+    /** A request refused before execution (bad key, malformed body): errors only, no data. */
+    static Map<String, Object> refused(ApiException refused) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", refused.getMessage());
+        error.put("extensions", ErrorCodes.of(refused));
+        return Map.of("errors", List.of(error));
+    }
+
+    private static Map<String, Object> error(GraphQLError error) {
+        Map<String, Object> specification = new LinkedHashMap<>(error.toSpecification());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.putIfAbsent("code", ErrorCodes.forClassification(error.getErrorType()));
+        specification.put("extensions", extensions);
+        return specification;
+    }
+}

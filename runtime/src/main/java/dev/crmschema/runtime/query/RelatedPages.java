@@ -1,0 +1,138 @@
+package dev.crmschema.runtime.query;
+
+import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.request.Cursor;
+import dev.crmschema.runtime.request.FindManyRequest;
+import dev.crmschema.runtime.request.Page;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * One page of related records for every parent of a ONE_TO_MANY relation, in a single statement: the
+ * same filter, order, cursor and limit as a list read, applied per parent with window functions.
+ *
+ * <p>Each parent's matching records are split into those beyond the cursor (all of them without a
+ * cursor) and the others, and ranked within their part in the walking order. The statement keeps the
+ * first {@code limit + 1} ranked records beyond the cursor, plus one row of the other part as a
+ * carrier: every row also carries the parent's match count and how many matching records lie on the
+ * other side of the cursor, which gives {@code totalCount} and the page flags without further queries.
+ */
+final class RelatedPages {
+    private static final String RANKED = "ranked";
+    private static final String TOTAL = "__total";
+    private static final String BEHIND = "__behind";
+    private static final String BEYOND = "__beyond";
+    private static final String RANK = "__rank";
+
+    private final DSLContext tx;
+    private final String schema;
+    private final RecordShaper shaper;
+
+    RelatedPages(DSLContext tx, String schema, Function<String, ObjectType> objects) {
+        this.tx = tx;
+        this.schema = schema;
+        this.shaper = new RecordShaper(tx, schema, objects);
+    }
+
+    /**
+     * @param children the request on the related object; its page applies to each parent separately
+     * @param joinColumn the related object's join column that points at the parent
+     */
+    Map<UUID, RecordPage> find(FindManyRequest children, Column joinColumn, Collection<UUID> parentIds) {
+        Map<UUID, RecordPage> pages = new HashMap<>();
+        if (parentIds.isEmpty()) {
+            return pages;
+        }
+        ObjectTable table = new ObjectTable(schema, children.object());
+        Keyset keyset = new Keyset(table, children.order());
+        Page page = children.page();
+        int limit = Math.max(0, Math.min(page.limit(), RecordStore.MAX_PAGE_SIZE));
+        boolean backwards = page.before().isPresent();
+        Optional<Cursor> cursor = backwards ? page.before() : page.after();
+        Condition beyond = cursor.map(c -> keyset.after(c, backwards)).orElse(DSL.trueCondition());
+
+        org.jooq.Field<Object> parent = table.field(joinColumn);
+        Condition matching = new FilterConditions(table).visible(children.filter())
+                .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(parentIds.toArray(UUID[]::new), SQLDataType.UUID.array()))));
+        List<Column> columns = table.selectedColumns(children.projection());
+        List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
+        inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
+        inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));
+        inner.add(DSL.field(beyond).as(BEYOND));
+        inner.add(DSL.rowNumber().over(DSL.partitionBy(parent, DSL.field(beyond)).orderBy(keyset.sortFields(backwards))).as(RANK));
+        Table<?> ranked = tx.select(inner).from(table.table()).where(matching).asTable(RANKED);
+
+        List<org.jooq.Field<?>> outer = new ArrayList<>();
+        for (Column column : columns) {
+            outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
+        }
+        org.jooq.Field<Integer> total = DSL.field(DSL.name(RANKED, TOTAL), SQLDataType.INTEGER);
+        org.jooq.Field<Integer> behind = DSL.field(DSL.name(RANKED, BEHIND), SQLDataType.INTEGER);
+        org.jooq.Field<Boolean> isBeyond = DSL.field(DSL.name(RANKED, BEYOND), SQLDataType.BOOLEAN);
+        org.jooq.Field<Long> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.BIGINT);
+        outer.add(total);
+        outer.add(behind);
+        outer.add(isBeyond);
+        org.jooq.Field<?> parentOut = DSL.field(DSL.name(RANKED, joinColumn.name()), ColumnValues.dataType(joinColumn.type()));
+
+        Map<UUID, Rows> byParent = new LinkedHashMap<>();
+        for (Record record : tx.select(outer)
+                .from(ranked)
+                .where(DSL.condition(isBeyond).and(rank.le((long) limit + 1)).or(DSL.not(DSL.condition(isBeyond)).and(rank.eq(1L))))
+                .orderBy(parentOut, isBeyond, rank)
+                .fetch()) {
+            RecordRow row = ObjectTable.read(columns, record);
+            Rows rows = byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows());
+            rows.total = record.get(total);
+            rows.behind = record.get(behind);
+            if (record.get(isBeyond)) {
+                rows.records.add(row);
+            }
+        }
+        for (UUID parentId : parentIds) {
+            Rows rows = byParent.getOrDefault(parentId, new Rows());
+            pages.put(parentId, page(children, keyset, rows, limit, backwards, page.after().isPresent()));
+        }
+        return pages;
+    }
+
+    private RecordPage page(FindManyRequest children, Keyset keyset, Rows rows, int limit, boolean backwards, boolean afterCursor) {
+        List<RecordRow> records = rows.records;
+        boolean more = records.size() > limit;
+        if (more) {
+            records = new ArrayList<>(records.subList(0, limit));
+        }
+        if (backwards) {
+            records = new ArrayList<>(records);
+            Collections.reverse(records);
+        }
+        boolean hasNextPage = backwards ? rows.behind > 0 : more;
+        boolean hasPreviousPage = backwards ? more : afterCursor && rows.behind > 0;
+        List<Cursor> cursors = records.stream().map(keyset::cursorOf).toList();
+        return new RecordPage(shaper.shape(children.object(), records, children.projection()), cursors, rows.total,
+                hasNextPage, hasPreviousPage);
+    }
+
+    /** What the statement returned for one parent. */
+    private static final class Rows {
+        final List<RecordRow> records = new ArrayList<>();
+        int total;
+        int behind;
+    }
+}
