@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class CompileBench {
     /** One measured compilation. */
-    record Run(double linkMs, double emitMs, double javacMs, int javaFiles, long javaBytes, int classes,
+    record Run(double linkMs, double emitMs, double javacMs, double cpuMs, int javaFiles, long javaBytes, int classes,
             Map<String, EmitterRun> emitters) {
         double totalMs() {
             return linkMs + emitMs + javacMs;
@@ -33,6 +33,10 @@ public final class CompileBench {
 
     /** One emitter's share of the emit phase: its time and the files it produced. */
     record EmitterRun(double ms, int files) {}
+
+    /** CPU time of the whole JVM (all threads: javac, GC, JIT): unlike wall time, other load hardly moves it. */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private CompileBench() {}
 
@@ -52,8 +56,8 @@ public final class CompileBench {
         // The first compilation in a fresh JVM: what one build or one server start pays.
         int coldSize = sizes.contains(100) ? 100 : sizes.get(sizes.size() - 1);
         Run cold = measure(workspaces.get(coldSize));
-        System.out.printf("cold (first compilation in this JVM), %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, total %.0f ms%n",
-                coldSize, cold.linkMs(), cold.emitMs(), cold.javacMs(), cold.totalMs());
+        System.out.printf("cold (first compilation in this JVM), %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, "
+                + "total %.0f ms, CPU %.0f ms%n", coldSize, cold.linkMs(), cold.emitMs(), cold.javacMs(), cold.totalMs(), cold.cpuMs());
 
         // Warm-up: one untimed pass over every size but the largest, so the timed rounds see compiled code.
         for (int size : sizes.subList(0, sizes.size() - 1)) {
@@ -66,8 +70,8 @@ public final class CompileBench {
                 int size = sizes.get((i + round) % sizes.size());
                 Run run = measure(workspaces.get(size));
                 runs.computeIfAbsent(size, s -> new ArrayList<>()).add(run);
-                System.out.printf("round %d, %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, total %.0f ms%n",
-                        round + 1, size, run.linkMs(), run.emitMs(), run.javacMs(), run.totalMs());
+                System.out.printf("round %d, %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, total %.0f ms, CPU %.0f ms%n",
+                        round + 1, size, run.linkMs(), run.emitMs(), run.javacMs(), run.totalMs(), run.cpuMs());
             }
         }
         System.out.println();
@@ -76,6 +80,7 @@ public final class CompileBench {
 
     static Run measure(MetadataFiles files) {
         System.gc();
+        long cpuStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         SchemaCompiler.Result checked = SchemaCompiler.check(files);
         Workspace model = checked.workspace().orElseThrow(() -> new IllegalStateException(
@@ -103,10 +108,11 @@ public final class CompileBench {
         long sourcesAt = System.nanoTime();
         InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(sources, InMemoryJavaCompiler.currentClasspath(), List.of());
         long compiledAt = System.nanoTime();
+        long cpuEnd = OS.getProcessCpuTime();
         if (!compiled.success()) {
             throw new IllegalStateException("emitted Java does not compile: " + compiled.messages());
         }
-        return new Run(millis(linked - start), millis(emittedAt - linked), millis(compiledAt - sourcesAt),
+        return new Run(millis(linked - start), millis(emittedAt - linked), millis(compiledAt - sourcesAt), millis(cpuEnd - cpuStart),
                 sources.size(), bytes, compiled.classes().size(), emitters);
     }
 
