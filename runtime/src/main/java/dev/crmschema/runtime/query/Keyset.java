@@ -46,9 +46,16 @@ final class Keyset {
         List<SortField<?>> fields = new ArrayList<>();
         for (OrderItem item : order) {
             OrderDirection direction = backwards ? item.direction().reversed() : item.direction();
-            Field<Object> field = table.field(item.path().column());
+            Column column = item.path().column();
+            Field<Object> field = table.field(column);
             SortField<Object> sort = direction.ascending() ? field.asc() : field.desc();
-            fields.add(direction.nullsFirst() ? sort.nullsFirst() : sort.nullsLast());
+            // A NOT NULL column has no nulls to place. Naming a placement anyway (ASC NULLS FIRST, the
+            // default) keeps PostgreSQL from walking the column's btree index: every page of the default
+            // order by id then read and sorted the whole table.
+            if (column.nullable()) {
+                sort = direction.nullsFirst() ? sort.nullsFirst() : sort.nullsLast();
+            }
+            fields.add(sort);
         }
         return fields;
     }
@@ -105,7 +112,8 @@ final class Keyset {
         }
         Field<Object> bound = table.value(column, value);
         Condition greater = direction.ascending() ? field.gt(bound) : field.lt(bound);
-        return Optional.of(direction.nullsFirst() ? greater : greater.or(field.isNull()));
+        // Only a nullable column has nulls after its values; the extra OR would also keep the index out.
+        return Optional.of(direction.nullsFirst() || !column.nullable() ? greater : greater.or(field.isNull()));
     }
 
     private Condition equal(Column column, Object value) {

@@ -1,0 +1,122 @@
+package dev.crmschema.bench.compile;
+
+import dev.crmschema.compiler.SchemaCompiler;
+import dev.crmschema.compiler.emit.EmitContext;
+import dev.crmschema.compiler.emit.Emitter;
+import dev.crmschema.compiler.emit.Emitters;
+import dev.crmschema.compiler.javac.InMemoryJavaCompiler;
+import dev.crmschema.compiler.model.Workspace;
+import dev.crmschema.compiler.output.GeneratedFile;
+import dev.crmschema.compiler.source.MetadataFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compile time against model size: for synthetic workspaces of 0 (standard objects only), 10, 100 and
+ * 500 custom objects, times reading and linking the metadata, emitting every artifact, and compiling the
+ * emitted Java in memory against this JVM's class path (the runtime jar: jOOQ and the support API).
+ * Sizes run interleaved, a different order each round, so machine noise hits all of them alike.
+ *
+ * <p>Usage: {@code CompileBench [rounds] [sizes...]}, defaults {@code 3 10 100 500}; size 0 always runs.
+ */
+public final class CompileBench {
+    /** One measured compilation. */
+    record Run(double linkMs, double emitMs, double javacMs, double cpuMs, int javaFiles, long javaBytes, int classes,
+            Map<String, EmitterRun> emitters) {
+        double totalMs() {
+            return linkMs + emitMs + javacMs;
+        }
+    }
+
+    /** One emitter's share of the emit phase: its time and the files it produced. */
+    record EmitterRun(double ms, int files) {}
+
+    /** CPU time of the whole JVM (all threads: javac, GC, JIT): unlike wall time, other load hardly moves it. */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private CompileBench() {}
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Integer> sizes = new ArrayList<>(List.of(0));
+        if (args.length > 1) {
+            for (int i = 1; i < args.length; i++) {
+                sizes.add(Integer.parseInt(args[i]));
+            }
+        } else {
+            sizes.addAll(List.of(10, 100, 500));
+        }
+        Map<Integer, MetadataFiles> workspaces = new LinkedHashMap<>();
+        sizes.forEach(size -> workspaces.put(size, SyntheticWorkspace.of(size)));
+
+        // The first compilation in a fresh JVM: what one build or one server start pays.
+        int coldSize = sizes.contains(100) ? 100 : sizes.get(sizes.size() - 1);
+        Run cold = measure(workspaces.get(coldSize));
+        System.out.printf("cold (first compilation in this JVM), %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, "
+                + "total %.0f ms, CPU %.0f ms%n", coldSize, cold.linkMs(), cold.emitMs(), cold.javacMs(), cold.totalMs(), cold.cpuMs());
+
+        // Warm-up: one untimed pass over every size but the largest, so the timed rounds see compiled code.
+        for (int size : sizes.subList(0, sizes.size() - 1)) {
+            measure(workspaces.get(size));
+        }
+
+        Map<Integer, List<Run>> runs = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < sizes.size(); i++) {
+                int size = sizes.get((i + round) % sizes.size());
+                Run run = measure(workspaces.get(size));
+                runs.computeIfAbsent(size, s -> new ArrayList<>()).add(run);
+                System.out.printf("round %d, %d custom objects: link %.0f ms, emit %.0f ms, javac %.0f ms, total %.0f ms, CPU %.0f ms%n",
+                        round + 1, size, run.linkMs(), run.emitMs(), run.javacMs(), run.totalMs(), run.cpuMs());
+            }
+        }
+        System.out.println();
+        System.out.print(CompileReport.table(runs, rounds));
+    }
+
+    static Run measure(MetadataFiles files) {
+        System.gc();
+        long cpuStart = OS.getProcessCpuTime();
+        long start = System.nanoTime();
+        SchemaCompiler.Result checked = SchemaCompiler.check(files);
+        Workspace model = checked.workspace().orElseThrow(() -> new IllegalStateException(
+                "synthetic workspace does not link: " + checked.diagnostics()));
+        long linked = System.nanoTime();
+        // Emitters one by one (as SchemaCompiler.emit runs them), to see which one the emit time goes to.
+        EmitContext context = new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE);
+        List<GeneratedFile> emitted = new ArrayList<>();
+        Map<String, EmitterRun> emitters = new LinkedHashMap<>();
+        for (Emitter emitter : Emitters.all()) {
+            long emitterStart = System.nanoTime();
+            List<GeneratedFile> output = emitter.emit(model, context);
+            emitters.put(emitter.getClass().getSimpleName(), new EmitterRun(millis(System.nanoTime() - emitterStart), output.size()));
+            emitted.addAll(output);
+        }
+        long emittedAt = System.nanoTime();
+        Map<String, String> sources = new TreeMap<>();
+        long bytes = 0;
+        for (GeneratedFile file : emitted) {
+            if (file.kind() == GeneratedFile.Kind.JAVA_SOURCE) {
+                sources.put(file.path(), file.content());
+                bytes += file.content().length();
+            }
+        }
+        long sourcesAt = System.nanoTime();
+        InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(sources, InMemoryJavaCompiler.currentClasspath(), List.of());
+        long compiledAt = System.nanoTime();
+        long cpuEnd = OS.getProcessCpuTime();
+        if (!compiled.success()) {
+            throw new IllegalStateException("emitted Java does not compile: " + compiled.messages());
+        }
+        return new Run(millis(linked - start), millis(emittedAt - linked), millis(compiledAt - sourcesAt), millis(cpuEnd - cpuStart),
+                sources.size(), bytes, compiled.classes().size(), emitters);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}
