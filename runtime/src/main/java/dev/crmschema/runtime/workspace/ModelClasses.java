@@ -39,6 +39,18 @@ public final class ModelClasses {
         return byHash.computeIfAbsent(modelHash, hash -> precompiled(model, hash).orElseGet(() -> compile(model, hash)));
     }
 
+    /**
+     * Takes the precompiled classes of {@code model}'s workspace name, when there are some, without
+     * compiling anything. Precompiled classes are found by workspace name, so calling this for every
+     * workspace before {@link #forModel} lets a workspace of another name with the same model share them,
+     * whichever is loaded first.
+     */
+    public void adoptPrecompiled(Workspace model, String modelHash) {
+        if (!byHash.containsKey(modelHash)) {
+            precompiled(model, modelHash).ifPresent(classes -> byHash.putIfAbsent(modelHash, classes));
+        }
+    }
+
     public int distinctModels() {
         return byHash.size();
     }

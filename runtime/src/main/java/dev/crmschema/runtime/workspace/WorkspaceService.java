@@ -15,7 +15,9 @@ import dev.crmschema.runtime.core.WorkspaceStore;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
 import dev.crmschema.runtime.graphql.GraphqlEngine;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -73,18 +75,31 @@ public final class WorkspaceService {
         return store.byName(model.name()).orElseThrow();
     }
 
-    /** Loads every stored workspace into the registry, bringing each schema up to date first. */
+    /**
+     * Loads every stored workspace into the registry, bringing each schema up to date first. Every
+     * workspace's precompiled classes are adopted before any model is compiled, so a model with
+     * precompiled classes is never compiled again for a workspace of another name.
+     */
     public int loadAll() {
         List<WorkspaceRecord> all = store.list();
+        Map<UUID, Workspace> models = new LinkedHashMap<>();
         for (WorkspaceRecord record : all) {
-            load(record);
+            Workspace model = link(store.files(record.id()));
+            models.put(record.id(), model);
+            classes.adoptPrecompiled(model, ModelHash.of(model));
+        }
+        for (WorkspaceRecord record : all) {
+            load(record, models.get(record.id()));
         }
         return all.size();
     }
 
     public WorkspaceSnapshot load(WorkspaceRecord record) {
+        return load(record, link(store.files(record.id())));
+    }
+
+    private WorkspaceSnapshot load(WorkspaceRecord record, Workspace model) {
         long started = System.nanoTime();
-        Workspace model = link(store.files(record.id()));
         dsl.transaction(tx -> migrateSchema(tx.dsl(), model, record.schemaName()));
         String hash = ModelHash.of(model);
         GeneratedWorkspace generated = classes.forModel(model, hash);
