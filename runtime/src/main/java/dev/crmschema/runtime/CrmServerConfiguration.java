@@ -2,6 +2,7 @@ package dev.crmschema.runtime;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmschema.runtime.db.DatabaseConfiguration;
+import dev.crmschema.runtime.limits.LimitsConfiguration;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +14,11 @@ public class CrmServerConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseConfiguration database = new DatabaseConfiguration();
+
+    /** Rate limit, request size and filter limits. */
+    @Valid
+    @NotNull
+    private LimitsConfiguration limits = new LimitsConfiguration();
 
     /** Most records one batch request may create (reference default 60). */
     @Min(1)
@@ -27,6 +33,16 @@ public class CrmServerConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseConfiguration database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public LimitsConfiguration getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(LimitsConfiguration limits) {
+        this.limits = limits;
     }
 
     @JsonProperty
