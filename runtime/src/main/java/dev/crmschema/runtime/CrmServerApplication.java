@@ -18,6 +18,7 @@ import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.docs.DocsBundle;
 import dev.crmschema.runtime.docs.OpenApiResource;
 import dev.crmschema.runtime.errors.ApiExceptionMapper;
+import dev.crmschema.runtime.errors.JettyErrorPages;
 import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
 import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
@@ -29,6 +30,7 @@ import dev.crmschema.runtime.limits.RateLimiter;
 import dev.crmschema.runtime.limits.RequestBodyLimit;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
+import dev.crmschema.runtime.rest.StrictUtf8Body;
 import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
@@ -65,10 +67,11 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new SetRateLimitCommand());
         bootstrap.addBundle(new DocsBundle());
         // NUMERIC values and currency micros keep every digit and their scale; a key sent twice in one
-        // JSON object is refused rather than silently resolved to its last value.
+        // JSON object, or anything after the JSON value, is refused rather than silently dropped.
         bootstrap.getObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
@@ -95,10 +98,12 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
                 limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration())));
         environment.jersey().register(new RestRootResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
+        environment.jersey().register(new StrictUtf8Body());
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+        JettyErrorPages.install(environment);
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
         environment.healthChecks().register("workspaces", new WorkspacesHealthCheck(workspaces.store(), registry));

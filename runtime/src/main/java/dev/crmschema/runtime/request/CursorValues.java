@@ -71,7 +71,7 @@ final class CursorValues {
                 }
                 yield ScalarText.checkRange(node.longValue(), path.column().type(), node.asText());
             }
-            case NUMERIC -> new BigDecimal(text(node));
+            case NUMERIC -> ScalarText.numeric(text(node));
             case BOOLEAN -> {
                 if (!node.isBoolean()) {
                     throw new IllegalArgumentException("not a boolean: " + node);
@@ -90,7 +90,7 @@ final class CursorValues {
         if (!node.isTextual()) {
             throw new IllegalArgumentException("not a string: " + node);
         }
-        return node.textValue();
+        return ScalarText.storable(node.textValue());
     }
 
     private static Double nonFinite(String text) {

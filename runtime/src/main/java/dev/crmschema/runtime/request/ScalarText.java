@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ final class ScalarText {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
+    private static final int NUMERIC_MAX_INTEGER_DIGITS = 131_072;
+    private static final int NUMERIC_MAX_SCALE = 16_383;
 
     private ScalarText() {}
 
@@ -77,7 +80,39 @@ final class ScalarText {
     }
 
     static BigDecimal numeric(String text) {
-        return decimal(text, "numeric");
+        return checkNumeric(decimal(text, "numeric"), text);
+    }
+
+    /**
+     * Refuses a decimal that PostgreSQL's {@code numeric} cannot hold (at most 131072 digits before the
+     * point and 16383 after), before it reaches the database: {@code 1e-999999999} is a valid BigDecimal.
+     */
+    static BigDecimal checkNumeric(BigDecimal value, String text) {
+        if (value.scale() > NUMERIC_MAX_SCALE || value.precision() - value.scale() > NUMERIC_MAX_INTEGER_DIGITS) {
+            throw outOfRange("numeric", text);
+        }
+        return value;
+    }
+
+    /**
+     * Text as PostgreSQL can store it verbatim: no NUL character (text columns cannot hold one) and no
+     * unpaired surrogate (the driver would silently store '?' instead).
+     */
+    static String storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw ApiException.badRequest("invalid byte sequence for encoding \"UTF8\": 0x00");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw ApiException.badRequest("invalid Unicode: unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT));
+                }
+                i++;
+            }
+        }
+        return text;
     }
 
     /** An {@code integer} or {@code bigint} column's value; both are carried as Long. */
