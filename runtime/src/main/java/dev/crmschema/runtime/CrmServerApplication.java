@@ -1,5 +1,6 @@
 package dev.crmschema.runtime;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.crmschema.runtime.auth.ApiKeyStore;
@@ -11,6 +12,7 @@ import dev.crmschema.runtime.commands.DemoCommand;
 import dev.crmschema.runtime.commands.ListKeysCommand;
 import dev.crmschema.runtime.commands.ListWorkspacesCommand;
 import dev.crmschema.runtime.commands.RevokeKeyCommand;
+import dev.crmschema.runtime.commands.SetRateLimitCommand;
 import dev.crmschema.runtime.core.CoreSchema;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.docs.DocsBundle;
@@ -25,8 +27,13 @@ import dev.crmschema.runtime.graphql.GraphqlResource;
 import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
 import dev.crmschema.runtime.metrics.RequestMetrics;
+import dev.crmschema.runtime.limits.LimitsConfiguration;
+import dev.crmschema.runtime.limits.RateLimitFilter;
+import dev.crmschema.runtime.limits.RateLimiter;
+import dev.crmschema.runtime.limits.RequestBodyLimit;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
+import dev.crmschema.runtime.rest.StrictUtf8Body;
 import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
@@ -60,11 +67,15 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new CreateKeyCommand());
         bootstrap.addCommand(new ListKeysCommand());
         bootstrap.addCommand(new RevokeKeyCommand());
+        bootstrap.addCommand(new SetRateLimitCommand());
         bootstrap.addBundle(new DocsBundle());
         bootstrap.addBundle(new GraphiqlBundle());
-        // NUMERIC values and currency micros keep every digit and their scale.
+        // NUMERIC values and currency micros keep every digit and their scale; a key sent twice in one
+        // JSON object, or anything after the JSON value, is refused rather than silently dropped.
         bootstrap.getObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
@@ -84,11 +95,16 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         Clock clock = Clock.systemUTC();
         RequestAuthentication authentication = new RequestAuthentication(
                 new Authenticator(new ApiKeyStore(database.dsl()), clock), registry);
-        RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords());
+        LimitsConfiguration limits = configuration.getLimits();
+        RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
 
+        environment.jersey().register(new RequestBodyLimit(limits.getMaxRequestBody().toBytes()));
+        environment.jersey().register(new RateLimitFilter(authentication, new RateLimiter(database.dsl(),
+                limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration())));
         environment.jersey().register(new RestRootResource(authentication, services));
         environment.jersey().register(new GraphqlResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
+        environment.jersey().register(new StrictUtf8Body());
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());

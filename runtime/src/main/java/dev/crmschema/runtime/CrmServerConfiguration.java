@@ -3,6 +3,7 @@ package dev.crmschema.runtime;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmschema.runtime.db.DatabaseConfiguration;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
+import dev.crmschema.runtime.limits.LimitsConfiguration;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +15,11 @@ public class CrmServerConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseConfiguration database = new DatabaseConfiguration();
+
+    /** Rate limit, request size and filter limits. */
+    @Valid
+    @NotNull
+    private LimitsConfiguration limits = new LimitsConfiguration();
 
     /** Most records one batch request may create (reference default 60). */
     @Min(1)
@@ -32,6 +38,16 @@ public class CrmServerConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseConfiguration database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public LimitsConfiguration getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(LimitsConfiguration limits) {
+        this.limits = limits;
     }
 
     @JsonProperty

@@ -3,6 +3,8 @@ package dev.crmschema.runtime.auth;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,9 @@ import java.util.Optional;
 public final class RequestAuthentication {
     /** An authenticated caller: the key, and the snapshot of its workspace this request runs on. */
     public record Caller(ApiKey key, WorkspaceSnapshot workspace) {}
+
+    /** The request property holding the request's {@code Optional<Caller>} once it is authenticated. */
+    private static final String CALLER_PROPERTY = RequestAuthentication.class.getName() + ".caller";
 
     private final Authenticator authenticator;
     private final WorkspaceRegistry registry;
@@ -29,6 +34,25 @@ public final class RequestAuthentication {
     /** Empty without credentials; 401 for bad credentials (for endpoints with a public variant). */
     public Optional<Caller> optional(String authorizationHeader) {
         return authenticator.tryAuthenticate(authorizationHeader).map(this::toCaller);
+    }
+
+    /**
+     * {@link #optional(String)} for the request's {@code Authorization} header, done once per request: the
+     * result is kept as a request property, so filters and resources share one key lookup.
+     */
+    public Optional<Caller> optional(ContainerRequestContext request) {
+        Object known = request.getProperty(CALLER_PROPERTY);
+        if (known instanceof Optional<?> caller) {
+            return caller.map(Caller.class::cast);
+        }
+        Optional<Caller> caller = optional(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        request.setProperty(CALLER_PROPERTY, caller);
+        return caller;
+    }
+
+    /** {@link #require(String)} for the request, sharing the lookup of {@link #optional(ContainerRequestContext)}. */
+    public Caller require(ContainerRequestContext request) {
+        return optional(request).orElseThrow(() -> ApiException.unauthenticated("Missing authentication token"));
     }
 
     private Caller toCaller(ApiKey key) {

@@ -6,7 +6,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The {@code core} schema: workspaces, their metadata files and API keys. Migrations are numbered and
+ * The {@code core} schema: workspaces, their metadata files, API keys and rate-limit counters. Migrations are numbered and
  * applied once, under an advisory lock, so several servers starting together do not race.
  */
 public final class CoreSchema {
@@ -39,7 +39,19 @@ public final class CoreSchema {
                       created_at timestamptz NOT NULL DEFAULT now(),
                       expires_at timestamptz NOT NULL,
                       revoked_at timestamptz)""",
-                    "CREATE INDEX api_key_workspace_idx ON core.api_key (workspace_id)"));
+                    "CREATE INDEX api_key_workspace_idx ON core.api_key (workspace_id)"),
+            // Rate limits (issue 6): an optional calls-per-window limit per workspace and per key, and one
+            // counter row per key per window, shared by every server on this database. The counters are
+            // UNLOGGED: no WAL per request; a crash empties them, which only forgives one window's calls.
+            List.of(
+                    "ALTER TABLE core.workspace ADD COLUMN rate_limit integer CHECK (rate_limit > 0)",
+                    "ALTER TABLE core.api_key ADD COLUMN rate_limit integer CHECK (rate_limit > 0)",
+                    """
+                    CREATE UNLOGGED TABLE core.rate_limit_window (
+                      key_id uuid NOT NULL REFERENCES core.api_key (id) ON DELETE CASCADE,
+                      window_start bigint NOT NULL,
+                      calls integer NOT NULL,
+                      PRIMARY KEY (key_id, window_start))"""));
 
     private CoreSchema() {}
 

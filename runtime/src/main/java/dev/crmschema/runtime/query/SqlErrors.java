@@ -32,8 +32,13 @@ final class SqlErrors {
             case "22P02" -> ApiException.badRequest("Invalid input value");
             case "22007", "22008" -> ApiException.badRequest("Invalid date or time value");
             case "22003" -> ApiException.badRequest("Numeric value out of range");
-            // PostgreSQL text and jsonb cannot hold U+0000, which JSON and percent-encoding can carry.
-            case "22021", "22P05" -> ApiException.badRequest("Text values cannot contain the character \\u0000");
+            // Text the parsers should already have refused: NUL characters, unconvertible characters,
+            // dangling LIKE escapes, bad regular expressions, over-long values and index rows.
+            case "22021", "22P05" -> ApiException.badRequest("Text contains a character that cannot be stored");
+            case "22025" -> ApiException.badRequest("Invalid escape sequence in a pattern");
+            case "2201B" -> ApiException.badRequest("Invalid regular expression");
+            case "22001" -> ApiException.badRequest("A value is too long");
+            case "54000" -> ApiException.badRequest("A value is too large to be stored or indexed");
             default -> e;
         };
     }

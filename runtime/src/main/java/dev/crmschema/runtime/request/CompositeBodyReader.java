@@ -86,7 +86,7 @@ final class CompositeBodyReader {
                 throw JsonValueReader.invalid(path, node, expected);
             }
         }
-        return JSONB.valueOf(node.toString());
+        return JsonValueReader.json(path, node);
     }
 
     /** The reference system stores link URLs without a trailing slash (contract, section 1.6). */

@@ -54,6 +54,7 @@ final class ConditionParser {
         return switch (comparator) {
             case IS -> isValue(FilterText.unquote(raw), prefix);
             case IN, CONTAINS_ANY -> list(path, comparator, raw, prefix);
+            case LIKE, ILIKE -> likePattern(path, FilterText.unquote(raw), prefix);
             default -> ValueParser.parse(path, FilterText.unquote(raw));
         };
     }
@@ -64,6 +65,21 @@ final class ConditionParser {
             case "NOT_NULL" -> Filter.IsValue.NOT_NULL;
             default -> throw ApiException.badRequest(prefix + "'is' takes NULL or NOT_NULL, not '" + value + "'");
         };
+    }
+
+    /**
+     * A LIKE pattern, whose backslash escapes the next character: one left dangling at the end is refused
+     * here with PostgreSQL's words, which would otherwise fail only once a row reaches it.
+     */
+    private static Object likePattern(FieldPath path, String pattern, String prefix) {
+        int trailing = 0;
+        while (trailing < pattern.length() && pattern.charAt(pattern.length() - 1 - trailing) == '\\') {
+            trailing++;
+        }
+        if (trailing % 2 == 1) {
+            throw ApiException.badRequest(prefix + "LIKE pattern must not end with escape character");
+        }
+        return ValueParser.parse(path, pattern);
     }
 
     private List<Object> list(FieldPath path, Comparator comparator, String raw, String prefix) {

@@ -90,7 +90,7 @@ final class CursorValues {
         if (!node.isTextual()) {
             throw new IllegalArgumentException("not a string: " + node);
         }
-        return node.textValue();
+        return ScalarText.storable(node.textValue());
     }
 
     private static Double nonFinite(String text) {

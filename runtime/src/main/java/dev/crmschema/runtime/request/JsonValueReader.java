@@ -25,7 +25,10 @@ final class JsonValueReader {
                 String text = text(path, node, "a UUID string");
                 yield scalar(path, node, () -> ScalarText.uuid(text));
             }
-            case TEXT -> text(path, node, "a string");
+            case TEXT -> {
+                String text = text(path, node, "a string");
+                yield scalar(path, node, () -> ScalarText.storable(text));
+            }
             case DOUBLE -> {
                 double value = number(path, node).doubleValue();
                 if (!Double.isFinite(value)) {
@@ -55,7 +58,7 @@ final class JsonValueReader {
                 String text = text(path, node, "an ISO 8601 date string (YYYY-MM-DD)");
                 yield scalar(path, node, () -> ScalarText.date(text));
             }
-            case JSONB -> JSONB.valueOf(node.toString());
+            case JSONB -> json(path, node);
             case TEXT_ARRAY -> strings(path, node);
             case ENUM -> enumValue(path, node);
             case ENUM_ARRAY -> {
@@ -128,9 +131,29 @@ final class JsonValueReader {
             if (!element.isTextual()) {
                 throw invalid(path, node, "expected an array of strings");
             }
-            values.add(element.textValue());
+            values.add(scalar(path, node, () -> ScalarText.storable(element.textValue())));
         }
         return values.toArray(String[]::new);
+    }
+
+    /** A JSON value for a {@code jsonb} column, whose strings and keys must all be storable text. */
+    static JSONB json(FieldPath path, JsonNode node) {
+        scalar(path, node, () -> storableStrings(node));
+        return JSONB.valueOf(node.toString());
+    }
+
+    private static JsonNode storableStrings(JsonNode node) {
+        if (node.isTextual()) {
+            ScalarText.storable(node.textValue());
+        } else if (node.isArray()) {
+            node.forEach(JsonValueReader::storableStrings);
+        } else if (node.isObject()) {
+            node.properties().forEach(property -> {
+                ScalarText.storable(property.getKey());
+                storableStrings(property.getValue());
+            });
+        }
+        return node;
     }
 
     /** Runs a text conversion, adding the field to PostgreSQL-worded refusals. */

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -96,6 +97,27 @@ final class ScalarText {
             throw outOfRange("numeric", text);
         }
         return value.scale() > NUMERIC_MAX_FRACTION_DIGITS ? significant : value;
+    }
+
+    /**
+     * Text as PostgreSQL can store it verbatim: no NUL character (text columns cannot hold one) and no
+     * unpaired surrogate (the driver would silently store '?' instead).
+     */
+    static String storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw ApiException.badRequest("invalid byte sequence for encoding \"UTF8\": 0x00");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw ApiException.badRequest("invalid Unicode: unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT));
+                }
+                i++;
+            }
+        }
+        return text;
     }
 
     /** An {@code integer} or {@code bigint} column's value; both are carried as Long. */

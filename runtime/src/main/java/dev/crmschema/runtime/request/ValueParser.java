@@ -17,7 +17,7 @@ public final class ValueParser {
         Column column = path.column();
         return switch (column.type()) {
             case UUID -> ScalarText.uuid(text);
-            case TEXT, JSONB, TEXT_ARRAY -> text;
+            case TEXT, JSONB, TEXT_ARRAY -> ScalarText.storable(text);
             case DOUBLE -> ScalarText.doublePrecision(text);
             case INTEGER, BIGINT -> ScalarText.integral(text, column.type());
             case NUMERIC -> ScalarText.numeric(text);

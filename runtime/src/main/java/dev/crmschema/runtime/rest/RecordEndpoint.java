@@ -14,7 +14,6 @@ import dev.crmschema.runtime.query.RecordPage;
 import dev.crmschema.runtime.query.RecordStore;
 import dev.crmschema.runtime.request.CursorCodec;
 import dev.crmschema.runtime.request.Filter;
-import dev.crmschema.runtime.request.FilterParser;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.FindManyRequestBuilder;
 import dev.crmschema.runtime.request.OrderItem;
@@ -51,7 +50,7 @@ public final class RecordEndpoint implements RestEndpoint {
     @Override
     public Response findMany(String filter, String orderBy, String limit, String startingAfter, String endingBefore,
             String depth, String fields) {
-        FindManyRequest request = new FindManyRequestBuilder(object).filter(filter).orderBy(orderBy).limit(limit)
+        FindManyRequest request = new FindManyRequestBuilder(object, services.filterParser()).filter(filter).orderBy(orderBy).limit(limit)
                 .startingAfter(startingAfter).endingBefore(endingBefore).depth(depth).fields(fields).build();
         RecordPage page = store().findMany(request);
         ObjectNode body = JSON.objectNode();
@@ -140,6 +139,7 @@ public final class RecordEndpoint implements RestEndpoint {
             if (!ids.isArray()) {
                 throw ApiException.badRequest("\"ids\" must be an array of record ids");
             }
+            requireAtMostBatchSize("ids", ids);
             List<UUID> parsed = new ArrayList<>();
             ids.forEach(id -> parsed.add(recordId(id.isTextual() ? id.asText() : id.toString())));
             pages = store().findDuplicatesOfIds(object, parsed, projection);
@@ -147,6 +147,7 @@ public final class RecordEndpoint implements RestEndpoint {
             if (data == null || !data.isArray() || data.isEmpty()) {
                 throw ApiException.badRequest("The \"data\" condition can not be empty when \"ids\" input not provided");
             }
+            requireAtMostBatchSize("data", data);
             List<RecordWrite> records = new ArrayList<>();
             data.forEach(item -> records.add(bodyParser().parseUpdate(object, item)));
             pages = store().findDuplicates(object, records, projection);
@@ -185,7 +186,7 @@ public final class RecordEndpoint implements RestEndpoint {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest(messageWhenMissing);
         }
-        return new FilterParser().parse(object, raw);
+        return services.filterParser().parse(object, raw);
     }
 
     private static UUID recordId(String raw) {
@@ -201,6 +202,14 @@ public final class RecordEndpoint implements RestEndpoint {
             // reported below with the contract's message
         }
         throw ApiException.badRequest("'" + raw + "' is not a valid UUID");
+    }
+
+    /** Each input costs a query, so duplicates take no more inputs than a batch create takes records. */
+    private void requireAtMostBatchSize(String name, JsonNode inputs) {
+        if (inputs.size() > services.batchMaxRecords()) {
+            throw ApiException.badRequest("\"" + name + "\" takes at most " + services.batchMaxRecords()
+                    + " items per request, got " + inputs.size());
+        }
     }
 
     private static JsonNode requireBody(JsonNode body) {

@@ -4,10 +4,10 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.errors.ApiException;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import java.util.Optional;
 
 /**
@@ -25,16 +25,16 @@ public final class RestRootResource {
     }
 
     @Path("batch/{plural}")
-    public Object batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("plural") String plural) {
-        RequestAuthentication.Caller caller = authentication.require(authorization);
+    public Object batch(@Context ContainerRequestContext request, @PathParam("plural") String plural) {
+        RequestAuthentication.Caller caller = authentication.require(request);
         ObjectType object = object(caller.workspace().model(), plural);
         return caller.workspace().classes().batchRestResource(plural, new RecordEndpoint(caller, object, services))
                 .orElseThrow(() -> unknownObject(caller.workspace().model(), plural));
     }
 
     @Path("{plural}")
-    public Object object(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("plural") String plural) {
-        RequestAuthentication.Caller caller = authentication.require(authorization);
+    public Object object(@Context ContainerRequestContext request, @PathParam("plural") String plural) {
+        RequestAuthentication.Caller caller = authentication.require(request);
         ObjectType object = object(caller.workspace().model(), plural);
         return caller.workspace().classes().restResource(plural, new RecordEndpoint(caller, object, services))
                 .orElseThrow(() -> unknownObject(caller.workspace().model(), plural));

@@ -1,7 +1,14 @@
 package dev.crmschema.runtime.rest;
 
 import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.request.FilterParser;
 import java.time.Clock;
 
 /** What every REST endpoint shares: the database, the clock and the configured limits. */
-public record RestServices(Database database, Clock clock, int batchMaxRecords) {}
+public record RestServices(Database database, Clock clock, int batchMaxRecords, FilterParser filterParser) {
+
+    /** With the filter parser's default limits. */
+    public RestServices(Database database, Clock clock, int batchMaxRecords) {
+        this(database, clock, batchMaxRecords, new FilterParser());
+    }
+}

@@ -37,6 +37,12 @@ import java.util.TreeMap;
 public final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /**
+     * The server's rate limit for keys without their own: high, so that suites sharing one server are
+     * never throttled; rate-limit tests give their keys a limit of their own.
+     */
+    public static final int TEST_RATE_LIMIT = 1_000_000;
+
     public final EmbeddedDatabase postgres;
     public final Database database;
     public final WorkspaceRecord acme;
@@ -65,6 +71,13 @@ public final class TestServer implements AutoCloseable {
         acmeKey = keys.create(acme.id(), "acme tests", OffsetDateTime.now().plusDays(1)).token();
         shelterKey = keys.create(shelter.id(), "shelter tests", OffsetDateTime.now().plusDays(1)).token();
 
+        CrmServerConfiguration configuration = configuration();
+        configuration.getLimits().setRateLimit(TEST_RATE_LIMIT);
+        app = start(configuration);
+    }
+
+    /** A server configuration on this database, listening on a free loopback port, with default limits. */
+    public CrmServerConfiguration configuration() {
         CrmServerConfiguration configuration = new CrmServerConfiguration();
         configuration.setDatabase(postgres.configuration());
         SimpleServerFactory server = new SimpleServerFactory();
@@ -75,12 +88,47 @@ public final class TestServer implements AutoCloseable {
         server.setApplicationContextPath("/");
         server.setAdminContextPath("/admin");
         configuration.setServerFactory(server);
-        app = new DropwizardTestSupport<>(CrmServerApplication.class, configuration);
+        return configuration;
+    }
+
+    /**
+     * Another server instance on the same database, with its own Jetty, connection pool and workspace
+     * registry: what a second process would be, except that it shares this JVM.
+     */
+    public Instance startInstance(CrmServerConfiguration configuration) {
+        return new Instance(start(configuration));
+    }
+
+    /** A server instance started by {@link #startInstance}; closing it stops it. */
+    public final class Instance implements AutoCloseable {
+        private final DropwizardTestSupport<CrmServerConfiguration> instance;
+
+        private Instance(DropwizardTestSupport<CrmServerConfiguration> instance) {
+            this.instance = instance;
+        }
+
+        public String baseUrl() {
+            return "http://127.0.0.1:" + instance.getLocalPort();
+        }
+
+        public Reply send(String key, String method, String path, Object body) {
+            return sendTo(baseUrl(), key, method, path, body);
+        }
+
+        @Override
+        public void close() {
+            instance.after();
+        }
+    }
+
+    private static DropwizardTestSupport<CrmServerConfiguration> start(CrmServerConfiguration configuration) {
+        DropwizardTestSupport<CrmServerConfiguration> app = new DropwizardTestSupport<>(CrmServerApplication.class, configuration);
         try {
             app.before();
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
+        return app;
     }
 
     public String baseUrl() {
@@ -96,8 +144,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply send(String key, String method, String path, Object body) {
+        return sendTo(baseUrl(), key, method, path, body);
+    }
+
+    private Reply sendTo(String baseUrl, String key, String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }

@@ -13,14 +13,20 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lowered = input.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, input.length() / 3);
         for (String candidate : candidates.stream().sorted().toList()) {
-            int distance = distance(lowered, candidate.toLowerCase(Locale.ROOT));
+            String loweredCandidate = candidate.toLowerCase(Locale.ROOT);
+            // The distance is at least the difference in length: a candidate that far off cannot be
+            // suggested, and skipping it keeps a huge input (a request's unknown key) from costing seconds.
+            if (Math.abs(lowered.length() - loweredCandidate.length()) > allowed) {
+                continue;
+            }
+            int distance = distance(lowered, loweredCandidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        int allowed = Math.max(2, input.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

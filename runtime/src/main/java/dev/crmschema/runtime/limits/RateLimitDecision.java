@@ -1,0 +1,23 @@
+package dev.crmschema.runtime.limits;
+
+/**
+ * The outcome of counting one call against its key's window.
+ *
+ * @param allowed whether the call is within the limit (a refused call is not counted)
+ * @param limit calls allowed per window for this key
+ * @param remaining calls left in the current window after this one
+ * @param windowMillis the window's length
+ * @param resetMillis time until the current window ends and the count starts again
+ */
+public record RateLimitDecision(boolean allowed, int limit, int remaining, long windowMillis, long resetMillis) {
+
+    /** Whole seconds until the window resets, rounded up, as {@code RateLimit-Reset} and {@code Retry-After} carry. */
+    public long resetSeconds() {
+        return Math.max(1, (resetMillis + 999) / 1000);
+    }
+
+    /** The contract's refusal message (reference contract, section 8). */
+    public String refusalMessage() {
+        return "Limit reached (" + limit + " tokens per " + windowMillis + " ms)";
+    }
+}

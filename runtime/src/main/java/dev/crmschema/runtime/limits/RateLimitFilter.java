@@ -1,0 +1,63 @@
+package dev.crmschema.runtime.limits;
+
+import dev.crmschema.runtime.auth.RequestAuthentication;
+import dev.crmschema.runtime.errors.ErrorBody;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts every request made with a valid key, before any resource runs: beyond the key's limit the
+ * request is refused with 429 and the contract's body plus {@code Retry-After}. Every response to a
+ * counted request carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} (seconds). A request is one call whatever it does, so a batch counts once.
+ * Requests without credentials are not counted (they only reach public documents or a 401).
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String DECISION_PROPERTY = RateLimitFilter.class.getName() + ".decision";
+
+    private final RequestAuthentication authentication;
+    private final RateLimiter limiter;
+
+    public RateLimitFilter(RequestAuthentication authentication, RateLimiter limiter) {
+        this.authentication = authentication;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<RateLimitDecision> decision = authentication.optional(request)
+                .flatMap(caller -> limiter.count(caller.key().id()));
+        if (decision.isEmpty()) {
+            return;
+        }
+        request.setProperty(DECISION_PROPERTY, decision.get());
+        if (!decision.get().allowed()) {
+            request.abortWith(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", decision.get().resetSeconds())
+                    .entity(new ErrorBody(429, ErrorBody.errorNameFor(429), List.of(decision.get().refusalMessage()), null))
+                    .build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION_PROPERTY) instanceof RateLimitDecision decision) {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("RateLimit-Limit", decision.limit());
+            headers.putSingle("RateLimit-Remaining", decision.remaining());
+            headers.putSingle("RateLimit-Reset", decision.resetSeconds());
+        }
+    }
+}
