@@ -39,7 +39,19 @@ public final class CoreSchema {
                       created_at timestamptz NOT NULL DEFAULT now(),
                       expires_at timestamptz NOT NULL,
                       revoked_at timestamptz)""",
-                    "CREATE INDEX api_key_workspace_idx ON core.api_key (workspace_id)"));
+                    "CREATE INDEX api_key_workspace_idx ON core.api_key (workspace_id)"),
+            // 2: live metadata changes. Every change bumps the version (servers compare it to what they serve);
+            // metadata_id keeps the ids of renamed or re-created objects and fields (field_name '' is the object).
+            List.of(
+                    "ALTER TABLE core.workspace ADD COLUMN metadata_version bigint NOT NULL DEFAULT 1",
+                    """
+                    CREATE TABLE core.metadata_id (
+                      workspace_id uuid NOT NULL REFERENCES core.workspace (id) ON DELETE CASCADE,
+                      object_name text NOT NULL,
+                      field_name text NOT NULL,
+                      id uuid NOT NULL,
+                      PRIMARY KEY (workspace_id, object_name, field_name),
+                      UNIQUE (workspace_id, id))"""));
 
     private CoreSchema() {}
 

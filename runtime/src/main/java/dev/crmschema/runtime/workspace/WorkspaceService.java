@@ -9,6 +9,7 @@ import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
 import java.util.EnumSet;
@@ -48,7 +49,8 @@ public final class WorkspaceService {
      * diagnostic when they are invalid, or {@link IllegalArgumentException} when the name is taken.
      */
     public WorkspaceRecord create(MetadataFiles files) {
-        Workspace model = link(files);
+        SchemaCompiler.Result linked = link(files);
+        Workspace model = linked.workspace().orElseThrow();
         if (store.byName(model.name()).isPresent()) {
             throw new IllegalArgumentException("a workspace named '" + model.name() + "' already exists");
         }
@@ -57,7 +59,8 @@ public final class WorkspaceService {
                 WorkspaceStore.schemaNameFor(id), ModelHash.of(model), null);
         dsl.transaction(tx -> {
             WorkspaceStore.insert(tx.dsl(), record, files);
-            migrateSchema(tx.dsl(), model, record.schemaName());
+            migrateSchema(tx.dsl(), linked.withInactive().orElseThrow(), record.schemaName());
+            WorkspaceChanges.notify(tx.dsl(), id, record.metadataVersion());
         });
         LOG.info("Created workspace '{}' in schema {}", model.name(), record.schemaName());
         return store.byName(model.name()).orElseThrow();
@@ -74,29 +77,45 @@ public final class WorkspaceService {
 
     public WorkspaceSnapshot load(WorkspaceRecord record) {
         long started = System.nanoTime();
-        Workspace model = link(store.files(record.id()));
-        dsl.transaction(tx -> migrateSchema(tx.dsl(), model, record.schemaName()));
-        String hash = ModelHash.of(model);
-        WorkspaceSnapshot snapshot = new WorkspaceSnapshot(record, model, hash, classes.forModel(model, hash), documents(model));
+        SchemaCompiler.Result linked = link(store.files(record.id()));
+        Workspace model = linked.workspace().orElseThrow();
+        dsl.transaction(tx -> migrateSchema(tx.dsl(), linked.withInactive().orElseThrow(), record.schemaName()));
+        WorkspaceSnapshot snapshot = prepare(record, model);
         registry.put(snapshot);
         LOG.info("Loaded workspace '{}' ({} objects) in {} ms", record.name(), model.objects().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return snapshot;
     }
 
+    /**
+     * Builds the snapshot that serves {@code model} (classes and documents) without touching the database
+     * or the registry: a metadata change prepares the next snapshot before it commits, then swaps it in.
+     */
+    public WorkspaceSnapshot prepare(WorkspaceRecord record, Workspace model) {
+        String hash = ModelHash.of(model);
+        return new WorkspaceSnapshot(record, model, hash, classes.forModel(model, hash), documents(model));
+    }
+
+    public WorkspaceRegistry registry() {
+        return registry;
+    }
+
     public Optional<WorkspaceSnapshot> snapshot(UUID workspaceId) {
         return registry.get(workspaceId);
     }
 
-    private static Workspace link(MetadataFiles files) {
+    private static SchemaCompiler.Result link(MetadataFiles files) {
         SchemaCompiler.Result result = SchemaCompiler.check(files);
         if (!result.succeeded()) {
             throw new CompilationException(result.diagnostics());
         }
-        return result.workspace().orElseThrow();
+        return result;
     }
 
-    /** Idempotent: every statement is "if not exists", so it also brings an older schema up to date. */
+    /**
+     * Idempotent: every statement is "if not exists", so it also brings an older schema up to date. The
+     * model includes inactive objects and fields: they keep their storage.
+     */
     private static void migrateSchema(DSLContext tx, Workspace model, String schema) {
         for (String statement : DdlWriter.statements(model, schema)) {
             tx.execute(statement);
