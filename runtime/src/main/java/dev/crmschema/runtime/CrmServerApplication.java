@@ -21,6 +21,10 @@ import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
 import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
+import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
+import dev.crmschema.runtime.metadata.MetadataResource;
+import dev.crmschema.runtime.metadata.MetadataService;
+import dev.crmschema.runtime.metadata.MetadataSync;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
 import dev.crmschema.runtime.workspace.ModelClasses;
@@ -82,6 +86,10 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
 
         environment.jersey().register(new RestRootResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
+        MetadataService metadata = new MetadataService(database.dsl(), workspaces);
+        environment.jersey().register(new MetadataResource(authentication, metadata));
+        environment.jersey().register(new InvalidMetadataExceptionMapper());
+        environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());

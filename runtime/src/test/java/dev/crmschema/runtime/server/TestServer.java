@@ -45,6 +45,8 @@ public final class TestServer implements AutoCloseable {
     public final String shelterKey;
     private final DropwizardTestSupport<CrmServerConfiguration> app;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** False for a second server on another server's database: closing it leaves the database running. */
+    private final boolean ownsDatabase;
 
     /** A response: status, headers and the body parsed as JSON (or null when empty). */
     public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
@@ -64,7 +66,23 @@ public final class TestServer implements AutoCloseable {
         ApiKeyStore keys = new ApiKeyStore(database.dsl());
         acmeKey = keys.create(acme.id(), "acme tests", OffsetDateTime.now().plusDays(1)).token();
         shelterKey = keys.create(shelter.id(), "shelter tests", OffsetDateTime.now().plusDays(1)).token();
+        ownsDatabase = true;
+        app = start(postgres);
+    }
 
+    /** Another server process-like instance (its own application, registry and classes) on {@code shared}'s database. */
+    public TestServer(TestServer shared) {
+        postgres = shared.postgres;
+        database = shared.database;
+        acme = shared.acme;
+        shelter = shared.shelter;
+        acmeKey = shared.acmeKey;
+        shelterKey = shared.shelterKey;
+        ownsDatabase = false;
+        app = start(postgres);
+    }
+
+    private static DropwizardTestSupport<CrmServerConfiguration> start(EmbeddedDatabase postgres) {
         CrmServerConfiguration configuration = new CrmServerConfiguration();
         configuration.setDatabase(postgres.configuration());
         SimpleServerFactory server = new SimpleServerFactory();
@@ -75,12 +93,18 @@ public final class TestServer implements AutoCloseable {
         server.setApplicationContextPath("/");
         server.setAdminContextPath("/admin");
         configuration.setServerFactory(server);
-        app = new DropwizardTestSupport<>(CrmServerApplication.class, configuration);
+        DropwizardTestSupport<CrmServerConfiguration> app = new DropwizardTestSupport<>(CrmServerApplication.class, configuration);
         try {
             app.before();
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
+        return app;
+    }
+
+    /** The running application, to look at what it serves from the inside. */
+    public CrmServerApplication application() {
+        return app.getApplication();
     }
 
     public String baseUrl() {
@@ -145,7 +169,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.after();
-        database.close();
-        postgres.close();
+        if (ownsDatabase) {
+            database.close();
+            postgres.close();
+        }
     }
 }
