@@ -8,6 +8,8 @@ import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.commands.CreateKeyCommand;
 import dev.crmschema.runtime.commands.CreateWorkspaceCommand;
 import dev.crmschema.runtime.commands.DemoCommand;
+import dev.crmschema.runtime.commands.ExportWorkspaceCommand;
+import dev.crmschema.runtime.commands.ImportWorkspaceCommand;
 import dev.crmschema.runtime.commands.ListKeysCommand;
 import dev.crmschema.runtime.commands.ListWorkspacesCommand;
 import dev.crmschema.runtime.commands.RevokeKeyCommand;
@@ -60,6 +62,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new CreateKeyCommand());
         bootstrap.addCommand(new ListKeysCommand());
         bootstrap.addCommand(new RevokeKeyCommand());
+        bootstrap.addCommand(new ExportWorkspaceCommand());
+        bootstrap.addCommand(new ImportWorkspaceCommand());
         bootstrap.addBundle(new DocsBundle());
         // NUMERIC values and currency micros keep every digit and their scale.
         bootstrap.getObjectMapper()

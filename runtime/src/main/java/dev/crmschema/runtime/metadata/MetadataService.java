@@ -60,11 +60,14 @@ public final class MetadataService {
         lock.lock();
         try {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                long started = System.nanoTime();
                 Stored stored = stored(id);
                 WorkspaceMetadata current = view(stored);
                 ModelChange change = edit.apply(current);
                 MetadataWriter.Prepared prepared = writer.prepare(stored.record(), current, change);
+                long validated = System.nanoTime();
                 WorkspaceSnapshot next = workspaces.prepare(prepared.nextRecord(), prepared.linked().workspace().orElseThrow());
+                long built = System.nanoTime();
                 try {
                     writer.commit(prepared);
                 } catch (MetadataWriter.VersionConflict e) {
@@ -73,6 +76,9 @@ public final class MetadataService {
                 }
                 workspaces.registry().offer(next);
                 remember(prepared.next());
+                LOG.info("Workspace '{}' serves metadata version {}: validated in {} ms, snapshot built in {} ms, committed in {} ms",
+                        stored.record().name(), prepared.next().version(), millis(started, validated), millis(validated, built),
+                        millis(built, System.nanoTime()));
                 return new Answer(change.status(), change.answer(prepared.next()));
             }
             throw new ApiException(409, "ConflictException", "The workspace's metadata keeps changing; retry", null);
@@ -109,6 +115,10 @@ public final class MetadataService {
         }
         remember(WorkspaceMetadata.of(workspaceId, record.metadataVersion(), stored.get().files(), linked,
                 new MetadataIds(workspaceId, stored.get().ids())));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     public MetadataStore store() {

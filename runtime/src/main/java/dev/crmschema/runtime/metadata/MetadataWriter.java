@@ -26,15 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class MetadataWriter {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataWriter.class);
 
-    /** A validated change, ready to commit on top of {@code base}'s version. */
+    /** A validated change, ready to commit on top of {@code base}'s version; {@code nextRecord} is the workspace after it. */
     public record Prepared(WorkspaceRecord base, WorkspaceMetadata current, ModelChange change, SchemaCompiler.Result linked,
-            List<String> migration, WorkspaceMetadata next) {
-
-        /** The record the workspace has once the change is committed. */
-        public WorkspaceRecord nextRecord() {
-            return base.withVersion(next.version(), ModelHash.of(linked.workspace().orElseThrow()));
-        }
-    }
+            List<String> migration, WorkspaceMetadata next, WorkspaceRecord nextRecord) {}
 
     /** Another change committed since this one was prepared; prepare it again on the new version. */
     public static final class VersionConflict extends RuntimeException {
@@ -67,7 +61,8 @@ public final class MetadataWriter {
         }
         WorkspaceMetadata next = WorkspaceMetadata.of(base.id(), base.metadataVersion() + 1, files, linked,
                 new MetadataIds(base.id(), change.ids()));
-        return new Prepared(base, current, change, linked, migration, next);
+        WorkspaceRecord nextRecord = base.withVersion(next.version(), ModelHash.of(linked.workspace().orElseThrow()));
+        return new Prepared(base, current, change, linked, migration, next, nextRecord);
     }
 
     /** Commits a prepared change, or throws {@link VersionConflict} when the workspace moved on. */
@@ -94,7 +89,7 @@ public final class MetadataWriter {
         } catch (DataAccessException e) {
             throw refused(e);
         }
-        LOG.info("Workspace '{}' metadata version {} committed ({} schema statements, {} ms)", base.name(),
+        LOG.debug("Workspace '{}' metadata version {} committed ({} schema statements, {} ms)", base.name(),
                 base.metadataVersion() + 1, prepared.migration().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
