@@ -26,8 +26,17 @@ import java.util.Set;
 public final class SchemaCompiler {
     private SchemaCompiler() {}
 
-    /** What one compilation produced: either diagnostics with errors, or the linked model and its files. */
-    public record Result(List<Diagnostic> diagnostics, Optional<Workspace> workspace, List<GeneratedFile> files) {
+    /**
+     * What one compilation produced: either diagnostics with errors, or the linked model and its files.
+     * {@code workspace} is the model the API serves; {@code withInactive} also has the inactive objects and
+     * fields, which keep their storage (schema migrations use it).
+     */
+    public record Result(
+            List<Diagnostic> diagnostics, Optional<Workspace> workspace, List<GeneratedFile> files, Optional<Workspace> withInactive) {
+        public Result(List<Diagnostic> diagnostics, Optional<Workspace> workspace, List<GeneratedFile> files) {
+            this(diagnostics, workspace, files, workspace);
+        }
+
         public boolean succeeded() {
             return workspace.isPresent();
         }
@@ -37,11 +46,12 @@ public final class SchemaCompiler {
     public static Result check(MetadataFiles files) {
         Diagnostics diagnostics = new Diagnostics();
         WorkspaceElement element = WorkspaceReader.read(files, diagnostics);
-        Optional<Workspace> workspace = new Linker(diagnostics).link(element, Optional.of(StandardTemplate.read()));
+        Optional<Linker.Models> models = new Linker(diagnostics).linkModels(element, Optional.of(StandardTemplate.read()));
         if (diagnostics.hasErrors()) {
-            workspace = Optional.empty();
+            models = Optional.empty();
         }
-        return new Result(diagnostics.sorted(), workspace, List.of());
+        return new Result(diagnostics.sorted(), models.map(Linker.Models::active), List.of(),
+                models.map(Linker.Models::withInactive));
     }
 
     /** Reads, links and, when the metadata is valid, emits the requested artifacts. */
@@ -50,7 +60,8 @@ public final class SchemaCompiler {
         if (checked.workspace().isEmpty()) {
             return checked;
         }
-        return new Result(checked.diagnostics(), checked.workspace(), emit(checked.workspace().get(), context, artifacts));
+        return new Result(checked.diagnostics(), checked.workspace(), emit(checked.workspace().get(), context, artifacts),
+                checked.withInactive());
     }
 
     /** Runs the chosen emitters over an already linked model; files come back sorted by path. */

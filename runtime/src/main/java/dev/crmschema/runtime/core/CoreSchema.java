@@ -51,7 +51,19 @@ public final class CoreSchema {
                       key_id uuid NOT NULL REFERENCES core.api_key (id) ON DELETE CASCADE,
                       window_start bigint NOT NULL,
                       calls integer NOT NULL,
-                      PRIMARY KEY (key_id, window_start))"""));
+                      PRIMARY KEY (key_id, window_start))"""),
+            // 3: live metadata changes. Every change bumps the version (servers compare it to what they serve);
+            // metadata_id keeps the ids of renamed or re-created objects and fields (field_name '' is the object).
+            List.of(
+                    "ALTER TABLE core.workspace ADD COLUMN metadata_version bigint NOT NULL DEFAULT 1",
+                    """
+                    CREATE TABLE core.metadata_id (
+                      workspace_id uuid NOT NULL REFERENCES core.workspace (id) ON DELETE CASCADE,
+                      object_name text NOT NULL,
+                      field_name text NOT NULL,
+                      id uuid NOT NULL,
+                      PRIMARY KEY (workspace_id, object_name, field_name),
+                      UNIQUE (workspace_id, id))"""));
 
     private CoreSchema() {}
 

@@ -29,19 +29,19 @@ public final class WorkspaceStore {
     }
 
     public List<WorkspaceRecord> list() {
-        return dsl.fetch("SELECT id, name, display_name, schema_name, model_hash, created_at FROM core.workspace ORDER BY name")
+        return dsl.fetch("SELECT id, name, display_name, schema_name, model_hash, created_at, metadata_version FROM core.workspace ORDER BY name")
                 .map(WorkspaceStore::toRecord);
     }
 
     public Optional<WorkspaceRecord> byName(String name) {
         return dsl.fetchOptional(
-                "SELECT id, name, display_name, schema_name, model_hash, created_at FROM core.workspace WHERE name = ?", name)
+                "SELECT id, name, display_name, schema_name, model_hash, created_at, metadata_version FROM core.workspace WHERE name = ?", name)
                 .map(WorkspaceStore::toRecord);
     }
 
     public Optional<WorkspaceRecord> byId(UUID id) {
         return dsl.fetchOptional(
-                "SELECT id, name, display_name, schema_name, model_hash, created_at FROM core.workspace WHERE id = ?", id)
+                "SELECT id, name, display_name, schema_name, model_hash, created_at, metadata_version FROM core.workspace WHERE id = ?", id)
                 .map(WorkspaceStore::toRecord);
     }
 
@@ -62,6 +62,6 @@ public final class WorkspaceStore {
 
     private static WorkspaceRecord toRecord(Record r) {
         return new WorkspaceRecord(r.get(0, UUID.class), r.get(1, String.class), r.get(2, String.class),
-                r.get(3, String.class), r.get(4, String.class), r.get(5, OffsetDateTime.class));
+                r.get(3, String.class), r.get(4, String.class), r.get(5, OffsetDateTime.class), r.get(6, Long.class));
     }
 }

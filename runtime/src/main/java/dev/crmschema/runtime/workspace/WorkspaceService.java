@@ -10,6 +10,7 @@ import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.api.GeneratedWorkspace;
+import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +62,8 @@ public final class WorkspaceService {
      * diagnostic when they are invalid, or {@link IllegalArgumentException} when the name is taken.
      */
     public WorkspaceRecord create(MetadataFiles files) {
-        Workspace model = link(files);
+        SchemaCompiler.Result linked = link(files);
+        Workspace model = linked.workspace().orElseThrow();
         if (store.byName(model.name()).isPresent()) {
             throw new IllegalArgumentException("a workspace named '" + model.name() + "' already exists");
         }
@@ -69,7 +72,8 @@ public final class WorkspaceService {
                 WorkspaceStore.schemaNameFor(id), ModelHash.of(model), null);
         dsl.transaction(tx -> {
             WorkspaceStore.insert(tx.dsl(), record, files);
-            migrateSchema(tx.dsl(), model, record.schemaName());
+            migrateSchema(tx.dsl(), linked.withInactive().orElseThrow(), record.schemaName());
+            WorkspaceChanges.notify(tx.dsl(), id, record.metadataVersion());
         });
         LOG.info("Created workspace '{}' in schema {}", model.name(), record.schemaName());
         return store.byName(model.name()).orElseThrow();
@@ -82,14 +86,15 @@ public final class WorkspaceService {
      */
     public int loadAll() {
         List<WorkspaceRecord> all = store.list();
-        Map<UUID, Workspace> models = new LinkedHashMap<>();
+        Map<UUID, SchemaCompiler.Result> linked = new LinkedHashMap<>();
         for (WorkspaceRecord record : all) {
-            Workspace model = link(store.files(record.id()));
-            models.put(record.id(), model);
+            SchemaCompiler.Result result = link(store.files(record.id()));
+            linked.put(record.id(), result);
+            Workspace model = result.workspace().orElseThrow();
             classes.adoptPrecompiled(model, ModelHash.of(model));
         }
         for (WorkspaceRecord record : all) {
-            load(record, models.get(record.id()));
+            load(record, linked.get(record.id()));
         }
         return all.size();
     }
@@ -98,34 +103,52 @@ public final class WorkspaceService {
         return load(record, link(store.files(record.id())));
     }
 
-    private WorkspaceSnapshot load(WorkspaceRecord record, Workspace model) {
+    private WorkspaceSnapshot load(WorkspaceRecord record, SchemaCompiler.Result linked) {
         long started = System.nanoTime();
-        dsl.transaction(tx -> migrateSchema(tx.dsl(), model, record.schemaName()));
-        String hash = ModelHash.of(model);
-        GeneratedWorkspace generated = classes.forModel(model, hash);
-        WorkspaceDocuments documents = documents(model);
-        // The executable schema is built here, once per snapshot, never on the request path.
-        GraphqlEngine graphql = GraphqlEngine.build(documents.graphqlSdl(), generated.graphqlBindings(), graphqlLimits);
-        WorkspaceSnapshot snapshot = new WorkspaceSnapshot(record, model, hash, generated, documents, graphql);
+        Workspace model = linked.workspace().orElseThrow();
+        dsl.transaction(tx -> migrateSchema(tx.dsl(), linked.withInactive().orElseThrow(), record.schemaName()));
+        WorkspaceSnapshot snapshot = prepare(record, model);
         registry.put(snapshot);
         LOG.info("Loaded workspace '{}' ({} objects) in {} ms", record.name(), model.objects().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return snapshot;
     }
 
+    /**
+     * Builds the snapshot that serves {@code model} (classes and documents) without touching the database
+     * or the registry: a metadata change prepares the next snapshot before it commits, then swaps it in.
+     */
+    public WorkspaceSnapshot prepare(WorkspaceRecord record, Workspace model) {
+        String hash = ModelHash.of(model);
+        // The documents render while the classes compile: a change goes live sooner on a machine with cores to spare.
+        CompletableFuture<WorkspaceDocuments> documents = CompletableFuture.supplyAsync(() -> documents(model));
+        GeneratedWorkspace compiled = classes.forModel(model, hash);
+        WorkspaceDocuments rendered = documents.join();
+        // The executable GraphQL schema is built here, once per snapshot, never on the request path.
+        GraphqlEngine graphql = GraphqlEngine.build(rendered.graphqlSdl(), compiled.graphqlBindings(), graphqlLimits);
+        return new WorkspaceSnapshot(record, model, hash, compiled, rendered, graphql);
+    }
+
+    public WorkspaceRegistry registry() {
+        return registry;
+    }
+
     public Optional<WorkspaceSnapshot> snapshot(UUID workspaceId) {
         return registry.get(workspaceId);
     }
 
-    private static Workspace link(MetadataFiles files) {
+    private static SchemaCompiler.Result link(MetadataFiles files) {
         SchemaCompiler.Result result = SchemaCompiler.check(files);
         if (!result.succeeded()) {
             throw new CompilationException(result.diagnostics());
         }
-        return result.workspace().orElseThrow();
+        return result;
     }
 
-    /** Idempotent: every statement is "if not exists", so it also brings an older schema up to date. */
+    /**
+     * Idempotent: every statement is "if not exists", so it also brings an older schema up to date. The
+     * model includes inactive objects and fields: they keep their storage.
+     */
     private static void migrateSchema(DSLContext tx, Workspace model, String schema) {
         for (String statement : DdlWriter.statements(model, schema)) {
             tx.execute(statement);

@@ -51,6 +51,8 @@ public final class TestServer implements AutoCloseable {
     public final String shelterKey;
     private final DropwizardTestSupport<CrmServerConfiguration> app;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** False for a second server on another server's database: closing it leaves the database running. */
+    private final boolean ownsDatabase;
 
     /** A response: status, headers and the body parsed as JSON (or null when empty). */
     public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
@@ -70,10 +72,25 @@ public final class TestServer implements AutoCloseable {
         ApiKeyStore keys = new ApiKeyStore(database.dsl());
         acmeKey = keys.create(acme.id(), "acme tests", OffsetDateTime.now().plusDays(1)).token();
         shelterKey = keys.create(shelter.id(), "shelter tests", OffsetDateTime.now().plusDays(1)).token();
+        ownsDatabase = true;
+        app = start(limited(configuration()));
+    }
 
-        CrmServerConfiguration configuration = configuration();
+    /** Another server instance (its own application, registry and classes) on {@code shared}'s database. */
+    public TestServer(TestServer shared) {
+        postgres = shared.postgres;
+        database = shared.database;
+        acme = shared.acme;
+        shelter = shared.shelter;
+        acmeKey = shared.acmeKey;
+        shelterKey = shared.shelterKey;
+        ownsDatabase = false;
+        app = start(limited(configuration()));
+    }
+
+    private static CrmServerConfiguration limited(CrmServerConfiguration configuration) {
         configuration.getLimits().setRateLimit(TEST_RATE_LIMIT);
-        app = start(configuration);
+        return configuration;
     }
 
     /** A server configuration on this database, listening on a free loopback port, with default limits. */
@@ -129,6 +146,11 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("server did not start", e);
         }
         return app;
+    }
+
+    /** The running application, to look at what it serves from the inside. */
+    public CrmServerApplication application() {
+        return app.getApplication();
     }
 
     public String baseUrl() {
@@ -207,7 +229,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.after();
-        database.close();
-        postgres.close();
+        if (ownsDatabase) {
+            database.close();
+            postgres.close();
+        }
     }
 }

@@ -31,7 +31,8 @@ public enum DiagnosticCode {
     UNKNOWN_OBJECT("CRM214", "fields added to an object that does not exist"),
     MISSING_OPTIONS("CRM215", "a SELECT or MULTI_SELECT field without options"),
     INVALID_RELATION("CRM216", "a relation definition that is incomplete or contradictory"),
-    INVALID_SETTING("CRM217", "a field setting that does not fit the field type");
+    INVALID_SETTING("CRM217", "a field setting that does not fit the field type"),
+    INACTIVE_REFERENCE("CRM218", "an active object names an inactive field as its label, search or duplicate field");
 
     private final String code;
     private final String summary;

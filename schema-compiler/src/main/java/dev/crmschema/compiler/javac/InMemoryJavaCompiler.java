@@ -26,6 +26,13 @@ import javax.tools.ToolProvider;
  * precompiled classes. Needs a JDK (not a JRE) at run time.
  */
 public final class InMemoryJavaCompiler {
+    /**
+     * One file manager for every compilation: it keeps its index of the class path's jars and of the
+     * platform classes, which otherwise each compilation builds again (a large part of compiling a small
+     * set of sources). A file manager is not thread-safe, so compilations take turns.
+     */
+    private static StandardJavaFileManager shared;
+
     private InMemoryJavaCompiler() {}
 
     /** The outcome: compiled class bytes by binary name, and javac's messages (errors and warnings). */
@@ -40,13 +47,17 @@ public final class InMemoryJavaCompiler {
      * Compiles {@code sources} (keyed by path such as {@code com/acme/Foo.java}) against
      * {@code classpath} with {@code --release 17 -proc:none} plus {@code extraOptions}.
      */
-    public static Result compile(Map<String, String> sources, String classpath, List<String> extraOptions) {
+    public static synchronized Result compile(Map<String, String> sources, String classpath, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler available: run on a JDK, not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        if (shared == null) {
+            // Diagnostics go to each task's own listener; the file manager reports none of its own.
+            shared = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        }
+        StandardJavaFileManager standard = shared;
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         JavaFileManager manager = new ForwardingJavaFileManager<>(standard) {
             @Override

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -44,10 +45,22 @@ public final class Linker {
     }
 
     /**
+     * The two views of one linked workspace: {@code active} is what the API serves (inactive objects and
+     * fields left out, and so are relation fields whose other side is inactive); {@code withInactive}
+     * also has the inactive parts, which keep their tables and columns.
+     */
+    public record Models(Workspace active, Workspace withInactive) {}
+
+    /**
      * Links {@code workspace}, merged over {@code template} when the workspace asks for standard objects.
-     * Returns empty when linking found errors (they are in the diagnostics).
+     * Returns the active model, or empty when linking found errors (they are in the diagnostics).
      */
     public Optional<Workspace> link(WorkspaceElement workspace, Optional<WorkspaceElement> template) {
+        return linkModels(workspace, template).map(Models::active);
+    }
+
+    /** Like {@link #link}, returning both the active model and the one with inactive parts. */
+    public Optional<Models> linkModels(WorkspaceElement workspace, Optional<WorkspaceElement> template) {
         nameRules.checkWorkspaceName(workspace.name());
 
         // 1. Gather object definitions: template first, then the workspace's own.
@@ -106,17 +119,66 @@ public final class Linker {
             return Optional.empty();
         }
 
-        List<ObjectType> objects = drafts.values().stream()
-                .map(ObjectDraft::build)
-                .sorted(Comparator.comparing(ObjectType::nameSingular))
-                .toList();
-        nameRules.checkGeneratedTypes(objects);
+        // 6. Inactive parts keep their storage (and their names stay taken) but leave the API.
+        for (ObjectDraft draft : drafts.values()) {
+            draft.fields.forEach(f -> f.active = isActive(draft, f, drafts));
+            if (draft.element.isActive()) {
+                checkActiveReferences(draft);
+            }
+        }
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Workspace(workspace.name().value(),
-                workspace.displayName().orElse(workspace.name().value()), workspace.description(), objects,
-                workspace.location()));
+
+        List<ObjectType> withInactive = drafts.values().stream()
+                .map(d -> d.build(f -> true))
+                .sorted(Comparator.comparing(ObjectType::nameSingular))
+                .toList();
+        nameRules.checkGeneratedTypes(withInactive);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        List<ObjectType> active = drafts.values().stream()
+                .filter(d -> d.element.isActive())
+                .map(d -> d.build(f -> f.active))
+                .sorted(Comparator.comparing(ObjectType::nameSingular))
+                .toList();
+        return Optional.of(new Models(workspace(workspace, active), workspace(workspace, withInactive)));
+    }
+
+    private static Workspace workspace(WorkspaceElement element, List<ObjectType> objects) {
+        return new Workspace(element.name().value(), element.displayName().orElse(element.name().value()),
+                element.description(), objects, element.location());
+    }
+
+    /** A field is served when it, its object and (for a relation) the other side are all active. */
+    private static boolean isActive(ObjectDraft owner, FieldDraft field, Map<String, ObjectDraft> drafts) {
+        if (!owner.element.isActive() || !field.element.isActive()) {
+            return false;
+        }
+        if (field.relation == null) {
+            return true;
+        }
+        ObjectDraft target = drafts.get(field.relation.targetObject());
+        return target != null && target.element.isActive() && target.fields.stream()
+                .anyMatch(f -> f.name().equals(field.relation.inverseField()) && f.element.isActive());
+    }
+
+    /** What an active object names explicitly must be served too: its label, search and duplicate fields. */
+    private void checkActiveReferences(ObjectDraft draft) {
+        ObjectElement element = draft.element;
+        element.labelIdentifierField().ifPresent(l -> checkActive(draft, l, l.value(), "as its labelIdentifierField"));
+        element.searchFields().forEach(s -> checkActive(draft, s, s.value(), "in its searchFields"));
+        element.duplicateCriteria().forEach(group -> group.forEach(
+                path -> checkActive(draft, path, path.value().split("\\.", 2)[0], "in its duplicateCriteria")));
+    }
+
+    private void checkActive(ObjectDraft draft, Located<String> reference, String fieldName, String where) {
+        draft.fields.stream().filter(f -> f.name().equals(fieldName) && !f.active).findFirst().ifPresent(f ->
+                diagnostics.error(DiagnosticCode.INACTIVE_REFERENCE, reference.location(),
+                        "'" + draft.name() + "' uses inactive field '" + fieldName + "' " + where
+                                + (f.element.isActive() ? " (the other side of its relation is inactive)" : ""),
+                        "keep the field active, or stop using it " + where));
     }
 
     private void linkFields(ObjectDraft draft) {
@@ -360,8 +422,8 @@ public final class Linker {
             return Names.table(name(), element.isCustom());
         }
 
-        ObjectType build() {
-            List<Field> built = fields.stream().map(FieldDraft::build).toList();
+        ObjectType build(Predicate<FieldDraft> included) {
+            List<Field> built = fields.stream().filter(included).map(FieldDraft::build).toList();
             String labelIdentifier = element.labelIdentifierField().map(Located::value)
                     .orElse(built.stream().anyMatch(f -> f.name().equals("name")) ? "name" : "id");
             List<String> search = element.searchFields().isEmpty()
@@ -386,6 +448,7 @@ public final class Linker {
         Optional<RelationElement> relationElement = Optional.empty();
         Relation relation;
         List<Column> columns = List.of();
+        boolean active = true;
 
         FieldDraft(FieldElement element, FieldKind kind) {
             this.element = element;

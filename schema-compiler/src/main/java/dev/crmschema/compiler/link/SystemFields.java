@@ -35,14 +35,14 @@ final class SystemFields {
 
     static FieldElement defaultName() {
         return new FieldElement(Optional.empty(), located("name"), Optional.of("Name"), located("TEXT"),
-                Optional.of("The record's name"), Optional.of("IconAbc"), true, false, false, false,
+                Optional.of("The record's name"), Optional.of("IconAbc"), true, false, false, false, true,
                 Optional.empty(), List.of(), Map.of(), Optional.empty(), builtIn("name"));
     }
 
     private static FieldElement field(String name, String label, String type, boolean nullable, Optional<Object> defaultValue,
             String icon) {
         return new FieldElement(Optional.empty(), located(name), Optional.of(label), located(type), Optional.empty(),
-                Optional.of(icon), nullable, false, false, true,
+                Optional.of(icon), nullable, false, false, true, true,
                 defaultValue.map(v -> new Located<>(v, builtIn(name))), List.of(), Map.of(), Optional.empty(), builtIn(name));
     }
 

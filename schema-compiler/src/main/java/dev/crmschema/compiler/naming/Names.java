@@ -29,6 +29,21 @@ public final class Names {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The camelCase name a label suggests, as the metadata API names the inverse field of a new relation
+     * from its label: {@code Point of contact} becomes {@code pointOfContact}. Characters other than ASCII
+     * letters and digits separate words; the result may be empty or start with a digit (the linker checks).
+     */
+    public static String fromLabel(String label) {
+        StringBuilder name = new StringBuilder();
+        for (String word : label.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                name.append(name.length() == 0 ? word.toLowerCase(Locale.ROOT) : pascal(word));
+            }
+        }
+        return name.toString();
+    }
+
     /** Table of an object: standard objects use the singular name, custom ones an underscore prefix. */
     public static String table(String nameSingular, boolean isCustom) {
         return isCustom ? "_" + nameSingular : nameSingular;

@@ -24,9 +24,9 @@ public final class WorkspaceReader {
     private static final Set<String> FILE_KEYS = Set.of("workspace", "objects", "fields");
     private static final Set<String> WORKSPACE_KEYS = Set.of("name", "displayName", "description", "standardObjects");
     private static final Set<String> OBJECT_KEYS = Set.of("nameSingular", "namePlural", "labelSingular", "labelPlural",
-            "description", "icon", "isCustom", "labelIdentifierField", "searchFields", "duplicateCriteria", "fields");
+            "description", "icon", "isCustom", "isActive", "labelIdentifierField", "searchFields", "duplicateCriteria", "fields");
     private static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "description", "icon", "isNullable",
-            "isUnique", "isCustom", "isSystem", "defaultValue", "options", "settings", "relation");
+            "isUnique", "isCustom", "isSystem", "isActive", "defaultValue", "options", "settings", "relation");
     private static final Set<String> EXTENSION_FIELD_KEYS = union(FIELD_KEYS, Set.of("object"));
     private static final Set<String> OPTION_KEYS = Set.of("id", "value", "label", "position", "color");
     private static final Set<String> RELATION_KEYS = Set.of("type", "targetObject", "inverseField", "onDelete");
@@ -138,7 +138,7 @@ public final class WorkspaceReader {
         }
         return Optional.of(new ObjectElement(singular.get(), plural.get(),
                 o.text("labelSingular"), o.text("labelPlural"), o.text("description"), o.text("icon"),
-                o.bool("isCustom", customByDefault),
+                o.bool("isCustom", customByDefault), o.bool("isActive", true),
                 o.string("labelIdentifierField"), o.strings("searchFields"), List.copyOf(criteria),
                 List.copyOf(fields), o.location()));
     }
@@ -176,7 +176,7 @@ public final class WorkspaceReader {
         return Optional.of(new FieldElement(object, name.get(), f.text("label"), type.get(), f.text("description"),
                 f.text("icon"), f.bool("isNullable", true), f.bool("isUnique", false),
                 f.bool("isCustom", customByDefault || extension), f.bool("isSystem", false),
-                defaultValue, List.copyOf(options), java.util.Collections.unmodifiableMap(settings), relation,
+                f.bool("isActive", true), defaultValue, List.copyOf(options), java.util.Collections.unmodifiableMap(settings), relation,
                 f.location()));
     }
 

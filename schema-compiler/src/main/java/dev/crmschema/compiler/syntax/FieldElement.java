@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One field as written. {@code object} is set only for fields added to an existing object from a
- * top-level {@code fields:} list; fields nested in an object definition leave it empty.
+ * top-level {@code fields:} list; fields nested in an object definition leave it empty. An inactive
+ * field keeps its storage but is left out of the API.
  */
 public record FieldElement(
         Optional<Located<String>> object,
@@ -20,6 +21,7 @@ public record FieldElement(
         boolean isUnique,
         boolean isCustom,
         boolean isSystem,
+        boolean isActive,
         Optional<Located<Object>> defaultValue,
         List<OptionElement> options,
         Map<String, Located<Object>> settings,

@@ -16,6 +16,7 @@ final class MetadataDocument {
         DocumentSkeleton.addTag(root, "objects", "The workspace's objects.");
         DocumentSkeleton.addTag(root, "fields", "The fields of the objects.");
         DocumentSkeleton.addTag(root, "picklists", "The options of select fields.");
+        DocumentSkeleton.addTag(root, "files", "The whole model as metadata files: export and import.");
         MetadataPaths.addParametersTo(DocumentSkeleton.parameters(root));
         MetadataSchemas.addTo(DocumentSkeleton.schemas(root));
         MetadataPaths.addTo(DocumentSkeleton.paths(root), DocumentSkeleton.components(root).putObject("examples"), workspace);
@@ -45,6 +46,14 @@ final class MetadataDocument {
                 "Lists return `limit` items (" + RestContract.METADATA_PAGE_SIZE + " by default and at most). Cursors are "
                         + "item ids: pass `pageInfo.endCursor` as `starting_after` for the next page, or "
                         + "`pageInfo.startCursor` as `ending_before` for the previous one, never both.",
+                "",
+                "## Changes",
+                "",
+                "Every change is validated by the schema compiler; when it refuses one, the answer is `400` with one "
+                        + "message per problem, each naming the metadata file, line and column it found it at. A change "
+                        + "applies in one transaction with its migration of the records: renaming keeps the records' "
+                        + "values. Objects and fields are deleted (with their records) only after they are deactivated "
+                        + "with `{\"isActive\": false}`.",
                 "",
                 "Errors have the body `{\"statusCode\": 400, \"error\": \"BadRequestException\", \"messages\": [\"...\"]}`."));
     }

@@ -39,7 +39,7 @@ final class MetadataPaths {
                 "Items after the one with this id (`pageInfo.endCursor`); not together with `ending_before`.", string("uuid")));
         parameters.set(ENDING_BEFORE, query("ending_before",
                 "Items before the one with this id (`pageInfo.startCursor`); not together with `starting_after`.", string("uuid")));
-        parameters.set(OBJECT_ID_OR_NAME, path("idOrName", "The object's id (any case) or its singular name.", string()));
+        parameters.set(OBJECT_ID_OR_NAME, path("idOrName", "The object's id (any case), or its singular or plural name.", string()));
         parameters.set(ID_PATH, path("id", "The field's id.", string("uuid")));
     }
 
@@ -92,6 +92,32 @@ final class MetadataPaths {
                         MetadataExamples.picklists(workspace)));
         ErrorResponses.addRefsTo(responses, false);
         paths.putObject("/picklists").set("get", listPicklists);
+
+        ObjectNode export = operation("files", "exportMetadataFiles", "Export the metadata files",
+                "The workspace's model as the metadata files the Maven plugin reads (inactive parts included).");
+        ObjectNode exportResponses = export.putObject("responses");
+        exportResponses.putObject("200").put("description", "The files.")
+                .setAll(SchemaNodes.jsonContent(schemaRef(MetadataSchemas.FILES), "example", "A workspace's files",
+                        filesExample(workspace)));
+        ErrorResponses.addRefsTo(exportResponses, false);
+        paths.putObject("/export").set("get", export);
+        ObjectNode importFiles = operation("files", "importMetadataFiles", "Import metadata files",
+                "Replaces the workspace's model with the files (an edited export), as one change: it is validated, "
+                        + "the records are migrated, and the API serves the new model once it answers. Objects and fields "
+                        + "may be left out only when they are inactive; nothing is renamed.");
+        importFiles.putObject("requestBody").put("required", true)
+                .setAll(SchemaNodes.jsonContent(schemaRef(MetadataSchemas.FILES), "example", "Example", filesExample(workspace)));
+        ObjectNode importResponses = importFiles.putObject("responses");
+        importResponses.putObject("200").put("description", "The files now in use, at the new version.")
+                .setAll(SchemaNodes.jsonContent(schemaRef(MetadataSchemas.FILES), "example", "The files", filesExample(workspace)));
+        ErrorResponses.addRefsTo(importResponses, false);
+        paths.putObject("/import").set("post", importFiles);
+    }
+
+    private static ObjectNode filesExample(Workspace workspace) {
+        ObjectNode example = Json.object().put("workspace", workspace.name()).put("version", 1);
+        example.putObject("files").put("workspace.yaml", "workspace:\n  name: " + workspace.name() + "\n");
+        return example;
     }
 
     private static ObjectNode list(String tag, String operationId, String summary, String description, String schema,

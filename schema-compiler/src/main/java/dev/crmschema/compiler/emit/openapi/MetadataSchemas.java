@@ -29,6 +29,7 @@ final class MetadataSchemas {
     static final String UPDATE_OBJECT = "UpdateObjectInput";
     static final String CREATE_FIELD = "CreateFieldInput";
     static final String UPDATE_FIELD = "UpdateFieldInput";
+    static final String FILES = "MetadataFiles";
     private static final String FIELD_TYPE = "FieldMetadataType";
     private static final String RELATION_TYPE = "RelationType";
     private static final String OPTION = "FieldOption";
@@ -59,6 +60,18 @@ final class MetadataSchemas {
         schemas.set(OBJECT_LIST, list(OBJECT, "Objects, each with its fields."));
         schemas.set(FIELD_LIST, list(FIELD, "Fields of every object."));
         schemas.set(PICKLIST_LIST, picklistList());
+        schemas.set(FILES, files());
+    }
+
+    private static ObjectNode files() {
+        ObjectNode schema = object().put("description", "A workspace's metadata files, in the format of the Maven plugin.");
+        ObjectNode p = properties(schema);
+        p.set("workspace", string().put("description", "The workspace's name (answers only)."));
+        p.set("version", type("integer").put("description", "The metadata version the files are at (answers only)."));
+        p.set("files", object().put("description", "File contents (YAML or JSON) by relative path, e.g. workspace.yaml.")
+                .set("additionalProperties", string()));
+        require(schema, List.of("files"));
+        return schema;
     }
 
     private static ObjectNode objectSchema() {

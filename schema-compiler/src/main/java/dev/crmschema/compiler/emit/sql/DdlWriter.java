@@ -59,7 +59,7 @@ public final class DdlWriter {
                 .orElseGet(field::enumValues);
     }
 
-    private static String enumType(String schema, String type, List<String> values) {
+    static String enumType(String schema, String type, List<String> values) {
         String list = values.stream().map(SqlSyntax::literal).collect(Collectors.joining(", "));
         return ignoringDuplicate("CREATE TYPE " + SqlSyntax.qualified(schema, type) + " AS ENUM (" + list + ")");
     }
@@ -76,7 +76,8 @@ public final class DdlWriter {
                 + lines.stream().map(line -> INDENT + line).collect(Collectors.joining(",\n")) + "\n)";
     }
 
-    private static String column(String schema, ObjectType object, Field field, Column column) {
+    /** One column's definition, as in CREATE TABLE and ALTER TABLE ... ADD COLUMN. */
+    static String column(String schema, ObjectType object, Field field, Column column) {
         StringBuilder sql = new StringBuilder(identifier(column.name())).append(' ').append(type(schema, column));
         if (SearchVectorColumn.isSearchVector(field)) {
             return sql.append(" GENERATED ALWAYS AS (").append(SearchVectorColumn.expression(object)).append(") STORED").toString();
@@ -88,7 +89,7 @@ public final class DdlWriter {
         return sql.toString();
     }
 
-    private static String type(String schema, Column column) {
+    static String type(String schema, Column column) {
         return switch (column.type()) {
             case ENUM -> SqlSyntax.qualified(schema, column.enumType().orElseThrow());
             case ENUM_ARRAY -> SqlSyntax.qualified(schema, column.enumType().orElseThrow()) + "[]";

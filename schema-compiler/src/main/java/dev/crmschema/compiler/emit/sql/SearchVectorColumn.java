@@ -24,14 +24,20 @@ public final class SearchVectorColumn {
      * configuration is, {@code concat_ws} is not, hence {@code ||} over coalesced columns.
      */
     public static String expression(ObjectType object) {
-        List<String> parts = object.searchFields().stream()
-                .flatMap(name -> object.field(name).stream())
-                .flatMap(field -> field.columns().stream())
-                .filter(column -> column.type() == ColumnType.TEXT)
-                .map(Column::name)
+        List<String> parts = sourceColumns(object).stream()
                 .map(name -> "coalesce(" + SqlSyntax.identifier(name) + ", '')")
                 .toList();
         String text = parts.isEmpty() ? "''" : parts.stream().collect(Collectors.joining(" || ' ' || "));
         return "to_tsvector('simple', " + text + ")";
+    }
+
+    /** The text columns the search vector is computed from, in order. */
+    public static List<String> sourceColumns(ObjectType object) {
+        return object.searchFields().stream()
+                .flatMap(name -> object.field(name).stream())
+                .flatMap(field -> field.columns().stream())
+                .filter(column -> column.type() == ColumnType.TEXT)
+                .map(Column::name)
+                .toList();
     }
 }

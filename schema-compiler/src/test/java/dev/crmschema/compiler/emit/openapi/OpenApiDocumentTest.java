@@ -242,7 +242,7 @@ class OpenApiDocumentTest {
     void theMetadataDocumentUsesTheNewFormat() {
         JsonNode metadata = EmittedDocuments.of("showcase").metadataTree();
         assertEquals("/rest/metadata", metadata.at("/servers/0/url").asText());
-        assertEquals("[\"/objects\",\"/objects/{idOrName}\",\"/fields\",\"/fields/{id}\",\"/picklists\"]",
+        assertEquals("[\"/objects\",\"/objects/{idOrName}\",\"/fields\",\"/fields/{id}\",\"/picklists\",\"/export\",\"/import\"]",
                 fieldNames(metadata.path("paths")));
         String json = "/content/application~1json/schema/$ref";
         assertEquals("#/components/schemas/ObjectList", metadata.at("/paths/~1objects/get/responses/200" + json).asText());

@@ -1,0 +1,155 @@
+package dev.crmschema.runtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmschema.runtime.db.DatabaseConfiguration;
+import dev.crmschema.runtime.metadata.MetadataSync;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers on one database, in two operating-system processes: {@link TestServer} in this JVM, and the
+ * packaged application's {@code server} command in a JVM of its own. A change made through one is served
+ * by the other once its LISTEN connection hears of it, and a change it did not hear of (its connection
+ * dropped) is caught by the version check when it reconnects.
+ */
+class MetadataSyncTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static TestServer first;
+    private static Process second;
+    private static String secondUrl;
+    private static Path workDir;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        first = new TestServer();
+        workDir = Files.createTempDirectory("crm-second-server");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        DatabaseConfiguration database = first.postgres.configuration();
+        Path config = workDir.resolve("config.yml");
+        Files.writeString(config, """
+                database:
+                  url: "%s"
+                  user: "%s"
+                  password: "%s"
+                server:
+                  type: simple
+                  applicationContextPath: /
+                  adminContextPath: /admin
+                  connector: {type: http, bindHost: 127.0.0.1, port: %d}
+                logging:
+                  level: WARN
+                """.formatted(database.getUrl(), database.getUser(), database.getPassword() == null ? "" : database.getPassword(), port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        second = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.crmschema.runtime.CrmServerApplication",
+                "server", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("second-server.log").toFile())
+                .start();
+        secondUrl = "http://127.0.0.1:" + port;
+        awaitStatus(secondUrl, "/rest/open-api/core", status -> status == 200);
+    }
+
+    @AfterAll
+    static void stop() throws IOException, InterruptedException {
+        if (second != null) {
+            second.destroy();
+            second.waitFor();
+        }
+        first.close();
+    }
+
+    @Test
+    void aChangeThroughOneServerIsServedByTheOther() {
+        assertEquals(400, status(secondUrl, "/rest/planets"));
+        TestServer.Reply created = first.send(first.acmeKey, "POST", "/rest/metadata/objects",
+                Map.of("nameSingular", "planet", "namePlural", "planets", "labelSingular", "Planet", "labelPlural", "Planets"));
+        assertEquals(201, created.status(), created.raw().body());
+        long changed = System.nanoTime();
+        awaitStatus(secondUrl, "/rest/planets", status -> status == 200);
+        System.out.printf("second server serves the new object %d ms after the first answered%n", (System.nanoTime() - changed) / 1_000_000);
+    }
+
+    @Test
+    void aServerCatchesUpOnChangesItDidNotHearOfWhenItReconnects() {
+        String mood = "/rest/people?filter=" + URLEncoder.encode("mood[is]:NULL", StandardCharsets.UTF_8);
+        assertEquals(400, status(secondUrl, mood));
+        // What another server's change leaves behind, but with its notification lost.
+        first.database.dsl().transaction(tx -> {
+            tx.dsl().execute("INSERT INTO core.workspace_file (workspace_id, path, content) VALUES (?, 'sync/mood.yaml', ?)",
+                    first.acme.id(), "fields:\n  - {object: person, name: mood, label: Mood, type: TEXT}\n");
+            tx.dsl().execute("ALTER TABLE \"" + first.acme.schemaName() + "\".\"person\" ADD COLUMN \"mood\" text");
+            tx.dsl().execute("UPDATE core.workspace SET metadata_version = metadata_version + 1 WHERE id = ?", first.acme.id());
+        });
+        List<Integer> dropped = first.database.dsl().fetch("SELECT pg_terminate_backend(pid)::int FROM pg_stat_activity "
+                + "WHERE application_name = ?", MetadataSync.APPLICATION_NAME).getValues(0, Integer.class);
+        assertEquals(2, dropped.size(), "each server has one listening connection");
+        awaitStatus(secondUrl, mood, status -> status == 200);
+        awaitStatus(first.baseUrl(), mood, status -> status == 200);
+    }
+
+    private static int status(String base, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + first.acmeKey).timeout(Duration.ofSeconds(30)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitStatus(String base, String path, IntPredicate expected) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            if (second != null && !second.isAlive()) {
+                throw new AssertionError("the second server exited:\n" + log());
+            }
+            last = status(base, path);
+            if (expected.test(last)) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(base + path + " still answers " + last + " after " + PATIENCE + "\n" + log());
+    }
+
+    private static String log() {
+        try {
+            String text = Files.readString(workDir.resolve("second-server.log"));
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
