@@ -90,6 +90,7 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         System.out.println("The demo workspace is ready.");
         System.out.println("  Docs:        " + base + "/docs/  (paste the API key)");
         System.out.println("  OpenAPI:     " + base + "/rest/open-api/core");
+        System.out.println("  GraphiQL:    " + base + "/graphql  (paste the API key)");
         System.out.println("  Try:         curl -H \"Authorization: Bearer $API_KEY\" '" + base + "/rest/companies?limit=3'");
         System.out.println("  Stop with Ctrl-C; data stays in the data folder (--fresh starts over).");
     }

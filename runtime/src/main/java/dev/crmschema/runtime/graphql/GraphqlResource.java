@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /graphql}: the core GraphQL API of the caller's workspace (reference contract, section 2),
@@ -22,6 +24,8 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/graphql")
 public final class GraphqlResource {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphqlResource.class);
+
     private final RequestAuthentication authentication;
     private final RestServices services;
 
@@ -42,6 +46,10 @@ public final class GraphqlResource {
             return json(200, ResponseBody.of(result));
         } catch (ApiException refused) {
             return json(refused.status(), ResponseBody.refused(refused));
+        } catch (RuntimeException unexpected) {
+            // graphql-java reports failures inside the operation itself; this is anything around it.
+            LOG.error("GraphQL request failed", unexpected);
+            return json(500, ResponseBody.internal());
         }
     }
 

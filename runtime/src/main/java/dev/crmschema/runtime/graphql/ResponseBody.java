@@ -24,9 +24,19 @@ final class ResponseBody {
 
     /** A request refused before execution (bad key, malformed body): errors only, no data. */
     static Map<String, Object> refused(ApiException refused) {
+        return only(refused.getMessage(), ErrorCodes.of(refused));
+    }
+
+    /** An unexpected failure, without any of its details. */
+    static Map<String, Object> internal() {
+        return only(ErrorCodes.INTERNAL_MESSAGE,
+                ErrorCodes.extensions(ErrorCodes.INTERNAL_SERVER_ERROR, null, ErrorCodes.INTERNAL_MESSAGE));
+    }
+
+    private static Map<String, Object> only(String message, Map<String, Object> extensions) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", refused.getMessage());
-        error.put("extensions", ErrorCodes.of(refused));
+        error.put("message", message);
+        error.put("extensions", extensions);
         return Map.of("errors", List.of(error));
     }
 

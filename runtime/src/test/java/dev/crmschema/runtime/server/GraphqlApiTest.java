@@ -181,6 +181,9 @@ class GraphqlApiTest {
                       pageInfo { hasNextPage hasPreviousPage endCursor }
                     }
                     lyon: people(filter: {city: {eq: "Lyon"}}) { totalCount edges { node { name { firstName } } } }
+                    tail: people(orderBy: [{name: {firstName: DescNullsLast}}], last: 1) {
+                      edges { node { name { firstName } } } pageInfo { hasNextPage hasPreviousPage }
+                    }
                     opportunities { totalCount edges { node { id } } }
                     accountOwner { id }
                   }
@@ -193,6 +196,10 @@ class GraphqlApiTest {
         assertTrue(top.path("pageInfo").path("hasNextPage").asBoolean());
         assertEquals(1, company.path("lyon").path("totalCount").asInt());
         assertEquals("Ann", company.path("lyon").path("edges").get(0).path("node").path("name").path("firstName").asText());
+        JsonNode tail = company.path("tail");
+        assertEquals("Ann", tail.path("edges").get(0).path("node").path("name").path("firstName").asText());
+        assertTrue(tail.path("pageInfo").path("hasPreviousPage").asBoolean());
+        assertFalse(tail.path("pageInfo").path("hasNextPage").asBoolean());
         assertEquals(0, company.path("opportunities").path("totalCount").asInt());
         assertTrue(company.path("accountOwner").isNull());
 

@@ -221,6 +221,48 @@ class GraphqlCustomWorkspaceTest {
     }
 
     @Test
+    void everyQueryAndMutationWorksOnACustomObject() {
+        JsonNode created = shelter.data("mutation { createShelters(data: [{name: \"Cycle0\", capacity: 5}, {name: \"Cycle1\", capacity: 7}, "
+                + "{name: \"Cycle2\", capacity: 9}]) { id } }").path("createShelters");
+        String first = created.get(0).path("id").asText();
+        String page = "query($after: String, $before: String, $first: Int, $last: Int) { shelters(filter: {name: {startsWith: \"Cycle\"}}, "
+                + "orderBy: [{capacity: DescNullsLast}], first: $first, last: $last, after: $after, before: $before) "
+                + "{ totalCount edges { node { name } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }";
+        JsonNode top = shelter.data(page, "first", 2).path("shelters");
+        assertEquals(List.of("Cycle2", "Cycle1"), nodes(top, "name"));
+        JsonNode rest = shelter.data(page, "first", 2, "after", top.path("pageInfo").path("endCursor").asText()).path("shelters");
+        assertEquals(List.of("Cycle0"), nodes(rest, "name"));
+        assertFalse(rest.path("pageInfo").path("hasNextPage").asBoolean());
+        assertEquals(List.of("Cycle2", "Cycle1"), nodes(shelter.data(page, "last", 2, "before", rest.path("pageInfo").path("startCursor").asText())
+                .path("shelters"), "name"));
+        shelter.error("BAD_USER_INPUT", "ARGS_CONFLICT", "Cannot provide both first and last", page, "first", 1, "last", 1);
+        assertEquals("Cycle0", shelter.data("query($id: UUID) { shelter(filter: {id: {eq: $id}}) { name } }", "id", first)
+                .path("shelter").path("name").asText());
+
+        assertEquals(6, shelter.data("mutation($id: UUID!) { updateShelter(id: $id, data: {capacity: 6}) { capacity } }", "id", first)
+                .path("updateShelter").path("capacity").asInt());
+        assertEquals(3, shelter.data("mutation { updateShelters(data: {city: \"Metz\"}, filter: {name: {startsWith: \"Cycle\"}}) { city } }")
+                .path("updateShelters").size());
+        assertFalse(shelter.data("mutation($id: UUID!) { deleteShelter(id: $id) { deletedAt } }", "id", first)
+                .path("deleteShelter").path("deletedAt").isNull());
+        assertEquals(2, shelter.data("{ shelters(filter: {name: {startsWith: \"Cycle\"}}) { totalCount } }").path("shelters").path("totalCount").asInt());
+        assertTrue(shelter.data("mutation($id: UUID!) { restoreShelter(id: $id) { deletedAt } }", "id", first)
+                .path("restoreShelter").path("deletedAt").isNull());
+        assertEquals(3, shelter.data("mutation { deleteShelters(filter: {city: {eq: \"Metz\"}}) { id } }").path("deleteShelters").size());
+        assertEquals(3, shelter.data("mutation { restoreShelters(filter: {city: {eq: \"Metz\"}}) { id } }").path("restoreShelters").size());
+        assertEquals("Cycle0", shelter.data("mutation($id: UUID!) { destroyShelter(id: $id) { name } }", "id", first)
+                .path("destroyShelter").path("name").asText());
+        shelter.error("NOT_FOUND", "RECORD_NOT_FOUND", "Record not found", "mutation($id: UUID!) { restoreShelter(id: $id) { id } }", "id", first);
+        assertEquals(2, shelter.data("mutation { destroyShelters(filter: {city: {eq: \"Metz\"}}) { id } }").path("destroyShelters").size());
+
+        shelter.data("mutation { createPets(data: [{name: \"Dup\", shelterId: \"" + northId + "\"}, "
+                + "{name: \"Dup\", shelterId: \"" + southId + "\"}]) { id } }");
+        JsonNode duplicates = shelter.data("{ petDuplicates(data: [{name: \"Dup\"}]) { totalCount edges { node { shelterId } } } }")
+                .path("petDuplicates");
+        assertEquals(2, duplicates.get(0).path("totalCount").asInt());
+    }
+
+    @Test
     void customObjectsTakeTheSameMutationsAndRules() {
         JsonNode upserted = shelter.data("mutation($data: [PetCreateInput!]!) { createPets(data: $data, upsert: true) { id name nickname } }",
                 "data", List.of(map("name", "Twin", "ownerEmails", map("primaryEmail", "twin@example.com"), "shelterId", northId),

@@ -35,11 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the SQL statements a GraphQL request runs, with a jOOQ {@link ExecuteListener}, on a loaded
- * showcase workspace snapshot and its engine (no HTTP in between): relations nested three levels deep
- * cost one statement per relation and level, however many records each level holds.
+ * The engine of a loaded showcase workspace snapshot, run directly (no HTTP in between). Counts the SQL
+ * statements a request runs with a jOOQ {@link ExecuteListener}: relations nested three levels deep
+ * cost one statement per relation and level, however many records each level holds; refused queries
+ * run none. Unexpected failures reach the client without their details.
  */
-class GraphqlStatementsTest {
+class GraphqlEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -71,7 +72,7 @@ class GraphqlStatementsTest {
         postgres = EmbeddedDatabase.startTemporary();
         database = new Database(postgres.configuration());
         CoreSchema.migrate(database.dsl());
-        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(GraphqlStatementsTest.class.getClassLoader()),
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(GraphqlEngineTest.class.getClassLoader()),
                 new WorkspaceRegistry());
         snapshot = workspaces.load(workspaces.create(MetadataFiles.load(example("showcase"))));
         ExecuteListener recorder = new ExecuteListener() {
@@ -173,5 +174,19 @@ class GraphqlStatementsTest {
         assertTrue(refused.getErrors().get(0) instanceof QueryLimits.Refused, refused.getErrors().toString());
         assertEquals(List.of(), statements);
         assertEquals(Level.ERROR, ((Logger) LoggerFactory.getLogger("graphql.kickstart.tools")).getLevel());
+    }
+
+    @Test
+    void anUnexpectedFailureIsReportedWithoutItsDetails() {
+        GraphqlCall broken = new GraphqlCall(snapshot.model(), RecordStore.of(database.dsl(), "no_such_schema", snapshot.model()),
+                Actor.apiKey("broken"), 60);
+        ExecutionResult result = snapshot.graphql().execute(new GraphqlRequest("{ shelters { totalCount } }", null, Map.of()), broken);
+        Map<String, Object> body = ResponseBody.of(result);
+        String json = JSON.valueToTree(body).toString();
+        assertEquals(1, result.getErrors().size(), json);
+        assertEquals(Map.of("code", "INTERNAL_SERVER_ERROR", "userFriendlyMessage", "An error occurred."),
+                result.getErrors().get(0).getExtensions());
+        assertEquals("An error occurred.", result.getErrors().get(0).getMessage());
+        assertTrue(!json.contains("no_such_schema") && !json.toLowerCase(java.util.Locale.ROOT).contains("select"), json);
     }
 }
