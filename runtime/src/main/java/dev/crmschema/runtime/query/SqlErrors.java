@@ -34,7 +34,7 @@ final class SqlErrors {
             case "22003" -> ApiException.badRequest("Numeric value out of range");
             // Text the parsers should already have refused: NUL characters, unconvertible characters,
             // dangling LIKE escapes, bad regular expressions, over-long values and index rows.
-            case "22021", "22P05" -> ApiException.badRequest("Text contains a character that cannot be stored");
+            case "22021", "22P05" -> ApiException.badRequest("Text values cannot contain the character \\u0000");
             case "22025" -> ApiException.badRequest("Invalid escape sequence in a pattern");
             case "2201B" -> ApiException.badRequest("Invalid regular expression");
             case "22001" -> ApiException.badRequest("A value is too long");

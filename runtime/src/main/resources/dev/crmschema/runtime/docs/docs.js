@@ -1,5 +1,6 @@
-// Renders the caller's workspace API with Swagger UI. The key stays in this tab's session storage and is
-// sent only to this server, as the Authorization header of the document request and of "Try it out" calls.
+// Renders the caller's workspace API with Swagger UI. The key (pasted, or given as /docs/#key=...) stays in
+// this tab's session storage and is sent only to this server, as the Authorization header of the document
+// request and of "Try it out" calls.
 (function () {
   var input = document.getElementById('apiKey');
   var hint = document.getElementById('hint');
@@ -28,6 +29,15 @@
     sessionStorage.setItem('crmApiKey', key);
     render(key);
   });
+
+  // A key in the URL fragment (/docs/#key=crm_...) opens the page on that key's workspace. Browsers never
+  // send the fragment, so the key stays out of requests and server logs; it is moved to this tab's session
+  // storage and removed from the address bar (and from Swagger UI's deep links, which use the fragment).
+  var fromFragment = new URLSearchParams(window.location.hash.slice(1)).get('key');
+  if (fromFragment) {
+    sessionStorage.setItem('crmApiKey', fromFragment.trim());
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
 
   var saved = sessionStorage.getItem('crmApiKey') || '';
   input.value = saved;
