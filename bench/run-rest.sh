@@ -106,19 +106,37 @@ cpu_ms() {
   awk -v tck="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / tck}' "/proc/$1/stat"
 }
 
+per_request() {
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN {printf "%.3f", (n > 0 ? (a - b) / n : 0)}'
+}
+
+# CPU time (ms) of a process's JIT compiler threads so far: a JVM still compiling pays it per request too.
+jit_ms() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ CompilerThre*|C2\ CompilerThre*) total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  awk -v t="$total" -v tck="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t * 1000 / tck}'
+}
+
 # One wrk run against the process $5; figures go to $RESULTS (unless the label is empty: warm-up), with the
-# CPU milliseconds that process spent per request appended: a figure machine noise hardly moves.
+# CPU milliseconds that process spent per request appended (a figure machine noise hardly moves), and the
+# part of it its JIT compilers took.
 run_wrk() {
-  local label=$1 method=$2 url=$3 seconds=$4 pid=$5 result=$RESULTS before after requests
+  local label=$1 method=$2 url=$3 seconds=$4 pid=$5 result=$RESULTS before after jit_before jit_after requests
   [[ -z $label ]] && result=/dev/null
   before=$(cpu_ms "$pid")
+  jit_before=$(jit_ms "$pid")
   API_KEY="$API_KEY" WRK_METHOD="$method" WRK_PREFIX="bench-$RANDOM-$(date +%s%N)" WRK_LABEL="$label" WRK_RESULT="$result" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s bench/rest/workload.lua "$url" > "$WORK/wrk.out" 2>&1 \
     || { cat "$WORK/wrk.out" >&2; exit 1; }
   after=$(cpu_ms "$pid")
+  jit_after=$(jit_ms "$pid")
   if [[ -n $label ]]; then
     requests=$(tail -1 "$RESULTS" | cut -f4)
-    sed -i "\$ s/\$/\t$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.3f", (n > 0 ? (a - b) / n : 0)}')/" "$RESULTS"
+    sed -i "\$ s/\$/\t$(per_request "$before" "$after" "$requests")\t$(per_request "$jit_before" "$jit_after" "$requests")/" "$RESULTS"
   fi
 }
 
@@ -133,7 +151,7 @@ for workload in "${WORKLOADS[@]}"; do
     for side in $sides; do
       if [[ $side == server ]]; then base=$SERVER_URL; pid=$SERVER_PID; else base=$BASELINE_URL; pid=$BASELINE_PID; fi
       run_wrk "$name	$side	$round" "$method" "$base$path" "$DURATION" "$pid"
-      tail -1 "$RESULTS" | awk -F'\t' '{printf "  %-24s %-8s round %s: %8.0f rps  p50 %7.2f ms  p99 %8.2f ms  errors %d  cpu %6.3f ms/request\n", $1, $2, $3, $5, $6, $7, $8 + $9, $10}'
+      tail -1 "$RESULTS" | awk -F'\t' '{printf "  %-24s %-8s round %s: %8.0f rps  p50 %7.2f ms  p99 %8.2f ms  errors %d  cpu %6.3f ms/request (JIT %5.3f)\n", $1, $2, $3, $5, $6, $7, $8 + $9, $10, $11}'
     done
   done
 done

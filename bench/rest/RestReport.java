@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * Turns the wrk figures of bench/run-rest.sh into one table. Input lines (tab-separated): workload, side
  * (server or baseline), round, requests, requests/s, p50 ms, p99 ms, non-2xx responses, socket errors, CPU
- * milliseconds the measured process spent per request.
+ * milliseconds the measured process spent per request, and the part of them its JIT compiler threads took.
  * The ratio is computed per round (server rps / baseline rps of the same round), then summarised.
  * Run as a single-file program: {@code java bench/rest/RestReport.java results.tsv}.
  */
 public final class RestReport {
     private static final double GOAL = 0.8;
 
-    record Run(int round, double rps, double p50, double p99, long errors, double cpuMs) {}
+    record Run(int round, double rps, double p50, double p99, long errors, double cpuMs, double jitMs) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Map<String, List<Run>>> byWorkload = new LinkedHashMap<>();
@@ -25,14 +25,15 @@ public final class RestReport {
             }
             String[] f = line.split("\t");
             Run run = new Run(Integer.parseInt(f[2]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-                    Double.parseDouble(f[6]), Long.parseLong(f[7]) + Long.parseLong(f[8]), Double.parseDouble(f[9]));
+                    Double.parseDouble(f[6]), Long.parseLong(f[7]) + Long.parseLong(f[8]), Double.parseDouble(f[9]),
+                    Double.parseDouble(f[10]));
             byWorkload.computeIfAbsent(f[0], w -> new LinkedHashMap<>()).computeIfAbsent(f[1], s -> new ArrayList<>()).add(run);
         }
         StringBuilder out = new StringBuilder();
         out.append("| workload | server rps | baseline rps | ratio (server / baseline) | goal >= ").append(GOAL)
                 .append(" | server p50 / p99 ms | baseline p50 / p99 ms | CPU ms per request: server / baseline (x) "
-                        + "| errors (server / baseline) |\n");
-        out.append("|---|---:|---:|---:|:---:|---:|---:|---:|---:|\n");
+                        + "| of which JIT: server / baseline | errors (server / baseline) |\n");
+        out.append("|---|---:|---:|---:|:---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, List<Run>>> workload : byWorkload.entrySet()) {
             List<Run> server = workload.getValue().getOrDefault("server", List.of());
             List<Run> baseline = workload.getValue().getOrDefault("baseline", List.of());
@@ -49,11 +50,14 @@ public final class RestReport {
                     .append(" | ").append(latency(server))
                     .append(" | ").append(latency(baseline))
                     .append(" | ").append(cpu(server, baseline))
+                    .append(" | ").append(String.format("%.2f / %.2f", median(server.stream().map(Run::jitMs).toList()),
+                            median(baseline.stream().map(Run::jitMs).toList())))
                     .append(" | ").append(errors(server)).append(" / ").append(errors(baseline))
                     .append(" |\n");
         }
         out.append("\nrps and ratio: median (min-max) over the rounds; ratio paired per round. Latency and CPU: median over the\n"
-                + "rounds. CPU ms per request counts only the server's or the baseline's own JVM (not PostgreSQL, not wrk).\n");
+                + "rounds. CPU ms per request counts only the server's or the baseline's own JVM (not PostgreSQL, not wrk); the JIT\n"
+                + "part is what its compiler threads spent meanwhile, which a fully warmed JVM no longer pays.\n");
         System.out.print(out);
     }
 
