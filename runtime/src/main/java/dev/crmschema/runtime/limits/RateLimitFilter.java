@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.limits;
 
 import dev.crmschema.runtime.auth.RequestAuthentication;
+import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.errors.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -37,8 +38,14 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<RateLimitDecision> decision = authentication.optional(request)
-                .flatMap(caller -> limiter.count(caller.key().id()));
+        Optional<RequestAuthentication.Caller> caller;
+        try {
+            caller = authentication.optional(request);
+        } catch (ApiException badCredentials) {
+            // Not counted; the endpoint refuses the credentials in its own error shape (REST or GraphQL).
+            return;
+        }
+        Optional<RateLimitDecision> decision = caller.flatMap(c -> limiter.count(c.key().id()));
         if (decision.isEmpty()) {
             return;
         }
