@@ -1,10 +1,13 @@
 package dev.crmschema.runtime.limits;
 
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.errors.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -30,7 +33,10 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
     public void filter(ContainerRequestContext request) {
         String declared = request.getHeaderString("Content-Length");
         if (declared != null && exceeds(declared.trim())) {
-            throw tooLarge();
+            // The unread body stays on the connection, so Jetty closes it after answering: say so, or a
+            // client reusing the connection for its next request finds it closed.
+            request.abortWith(Response.status(413).type(MediaType.APPLICATION_JSON_TYPE).header("Connection", "close")
+                    .entity(ErrorBody.of(tooLarge())).build());
         }
     }
 
