@@ -345,7 +345,7 @@ class MetadataApiTest {
         assertEquals("acme", export.path("workspace").asText());
         assertTrue(export.path("files").has("workspace.yaml"));
         Map<String, Object> files = new LinkedHashMap<>();
-        export.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+        export.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
         files.put("imported/lamp.yaml", "objects:\n  - {nameSingular: lamp, namePlural: lamps, labelSingular: Lamp, labelPlural: Lamps,\n"
                 + "     fields: [{name: watts, label: Watts, type: NUMBER}]}\n");
         JsonNode imported = ok(send("POST", "/rest/metadata/import", Map.of("files", files)), 200);
