@@ -264,8 +264,9 @@ cat "$MEMORY"
 if [[ -n $ROW_SIZES ]]; then
   echo "== list latency as the company table grows: $ROW_SIZES"
   SCHEMA=$(sql "SELECT schema_name FROM core.workspace WHERE name = 'demo'")
-  # The write workloads' companies go first, so that each size is the seed's companies and the demo's.
-  sql "DELETE FROM \"$SCHEMA\".company WHERE \"createdByName\" <> 'Benchmark seed' AND name LIKE 'bench-%'" > /dev/null
+  # The write workloads' companies go first (and the checks' ones, named by the body template), so that each
+  # size is the seed's companies and the demo's.
+  sql "DELETE FROM \"$SCHEMA\".company WHERE \"createdByName\" <> 'Benchmark seed' AND (name LIKE 'bench-%' OR name = '@NAME@')" > /dev/null
   sql "VACUUM ANALYZE \"$SCHEMA\".company" > /dev/null
   seeded=$COMPANIES
   for size in $ROW_SIZES; do

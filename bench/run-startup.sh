@@ -57,7 +57,7 @@ java -cp "$TOOLS_CP" dev.crmschema.bench.growth.PostgresHolder "$WORK/postgres" 
 HOLDER_PID=$!
 PG_PORT=$(await_line "$WORK/postgres.log" '^JDBC_URL=' 120 "$HOLDER_PID" | sed -E 's#.*:([0-9]+)/.*#\1#')
 sql() {
-  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -AtqX -v ON_ERROR_STOP=1 -c "$1"
+  PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -AtqX -v ON_ERROR_STOP=1 -c "$1"
 }
 
 # One start of the server on a database with $2 workspaces of $1 models: creation time, time from the

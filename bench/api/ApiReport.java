@@ -66,8 +66,8 @@ public final class ApiReport {
         }
         out.append("\nrps: median over the rounds; ratio: server / baseline paired per round, median (min-max). Latency, SQL and CPU:\n"
                 + "median over the rounds, (x) = server / baseline. SQL statements counts every statement PostgreSQL ran while\n"
-                + "the side was loaded (pg_stat_statements, BEGIN and COMMIT included). CPU ms per request counts only that side's\n"
-                + "JVM (not PostgreSQL, not wrk); the JIT part is what its compiler threads spent meanwhile.\n");
+                + "the side was loaded (pg_stat_statements: the driver's BEGIN is counted, its COMMIT is not). CPU ms per request\n"
+                + "counts only that side's JVM (not PostgreSQL, not wrk); the JIT part is what its compiler threads spent meanwhile.\n");
     }
 
     private static void memory(List<String> lines, StringBuilder out) {
