@@ -61,11 +61,12 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-# Waits (at most 300 s) for a line NAME=value in a log file and prints the value.
+# Waits (at most 300 s) for a line NAME=value in a log file and sets VALUE to the value. It runs in this
+# shell, not in a $(...) subshell, so that an interrupt stops the script within a second.
 await() {
   local name=$1 log=$2 pid=$3
   for _ in $(seq 1 300); do
-    if grep -q "^$name=" "$log"; then grep "^$name=" "$log" | head -1 | cut -d= -f2-; return; fi
+    if grep -q "^$name=" "$log"; then VALUE=$(grep "^$name=" "$log" | head -1 | cut -d= -f2-); return; fi
     kill -0 "$pid" 2>/dev/null || { echo "process $pid died, see $log:" >&2; tail -40 "$log" >&2; exit 1; }
     sleep 1
   done
@@ -76,8 +77,10 @@ start_server() {
   # shellcheck disable=SC2086
   java ${SERVER_JAVA_OPTS:-} -jar "$WORK/runtime.jar" demo --port 0 --data-dir "$WORK/data" "$@" > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  SERVER_URL=$(await BASE_URL "$WORK/server.log" "$SERVER_PID")
-  API_KEY=$(await API_KEY "$WORK/server.log" "$SERVER_PID")
+  await BASE_URL "$WORK/server.log" "$SERVER_PID"
+  SERVER_URL=$VALUE
+  await API_KEY "$WORK/server.log" "$SERVER_PID"
+  API_KEY=$VALUE
   PG_PORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
 }
 
@@ -101,7 +104,8 @@ echo "== starting the baseline"
 java ${BASELINE_JAVA_OPTS:-} -cp "$BASELINE_CP" dev.crmschema.bench.baseline.BaselineServer --port 0 --jdbc-url "$JDBC_URL" \
   > "$WORK/baseline.log" 2>&1 &
 BASELINE_PID=$!
-BASELINE_URL=$(await BASELINE_URL "$WORK/baseline.log" "$BASELINE_PID")
+await BASELINE_URL "$WORK/baseline.log" "$BASELINE_PID"
+BASELINE_URL=$VALUE
 echo "server $SERVER_URL (pid $SERVER_PID), baseline $BASELINE_URL (pid $BASELINE_PID), PostgreSQL port $PG_PORT"
 
 get() {

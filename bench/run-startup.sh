@@ -41,11 +41,12 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-# Waits (at most $3 seconds) for a line matching the pattern $2 in the log $1 of process $4; prints it.
+# Waits (at most $3 seconds) for a line matching the pattern $2 in the log $1 of process $4 and sets LINE
+# to it. It runs in this shell, not in a $(...) subshell, so that an interrupt stops the script within a second.
 await_line() {
   local log=$1 pattern=$2 seconds=$3 pid=$4
   for _ in $(seq 1 "$seconds"); do
-    if grep -q "$pattern" "$log"; then grep "$pattern" "$log" | head -1; return; fi
+    if grep -q "$pattern" "$log"; then LINE=$(grep "$pattern" "$log" | head -1); return; fi
     kill -0 "$pid" 2>/dev/null || { echo "process $pid died, see $log:" >&2; tail -40 "$log" >&2; exit 1; }
     sleep 1
   done
@@ -55,7 +56,8 @@ await_line() {
 echo "== starting embedded PostgreSQL"
 java -cp "$TOOLS_CP" dev.crmschema.bench.growth.PostgresHolder "$WORK/postgres" > "$WORK/postgres.log" 2>&1 &
 HOLDER_PID=$!
-PG_PORT=$(await_line "$WORK/postgres.log" '^JDBC_URL=' 120 "$HOLDER_PID" | sed -E 's#.*:([0-9]+)/.*#\1#')
+await_line "$WORK/postgres.log" '^JDBC_URL=' 120 "$HOLDER_PID"
+PG_PORT=$(sed -E 's#.*:([0-9]+)/.*#\1#' <<< "$LINE")
 sql() {
   PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -AtqX -v ON_ERROR_STOP=1 -c "$1"
 }
@@ -88,7 +90,8 @@ EOF
   java -jar "$WORK/runtime.jar" server "$WORK/config.yml" > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   # Every workspace is loaded before the HTTP connector starts; the first answered request ends the start.
-  port=$(await_line "$WORK/server.log" 'Started application@' "$START_TIMEOUT" "$SERVER_PID" | sed -E 's#.*127\.0\.0\.1:([0-9]+)\}.*#\1#')
+  await_line "$WORK/server.log" 'Started application@' "$START_TIMEOUT" "$SERVER_PID"
+  port=$(sed -E 's#.*127\.0\.0\.1:([0-9]+)\}.*#\1#' <<< "$LINE")
   for attempt in $(seq 1 120); do
     curl -sf -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:$port/rest/companies?limit=1" && break
     (( attempt < 120 )) || { echo "the server on $database never answered, see $WORK/server.log" >&2; exit 1; }

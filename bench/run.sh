@@ -9,7 +9,8 @@
 # and prints their tables, also kept in bench/target/run-<time>/summary.md. Every suite stops what it
 # started; so does this script when interrupted.
 # Settings (environment):
-#   QUICK=1        the quick subset (about 15 minutes on the project's 2-core machine) instead of the full run
+#   QUICK=1        the quick subset (34 minutes on the shared 2-core machine) instead of the full run
+#   SKIP_BUILD=1   use the jars already built
 #   SUITES="api startup compile metadata"   the suites to run, in this order
 #   Every setting of the suites' scripts applies too (ROUNDS, DURATION, ROW_SIZES, IDENTICAL_COUNTS...);
 #   COMPILE_ARGS and METADATA_ARGS are the arguments of run-compile.sh and metadata-changes.sh.
@@ -61,8 +62,10 @@ started=$(date +%s)
     "load average at the start $(cut -d' ' -f1-3 /proc/loadavg). Settings: QUICK=${QUICK:-0}, suites: $SUITES."
 } > "$SUMMARY"
 
-echo "== building once for every suite"
-mvn -B -o -q package -DskipTests -pl schema-compiler,runtime -am
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  echo "== building once for every suite"
+  mvn -B -o -q package -DskipTests -pl schema-compiler,runtime -am
+fi
 export SKIP_BUILD=1
 
 for suite in $SUITES; do
