@@ -25,6 +25,7 @@ public final class GraphqlEngine {
         ToolsLogging.quiet();
         return new GraphqlEngine(GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, new RecordDataSource()))
                 .instrumentation(new QueryLimits(limits))
+                .preparsedDocumentProvider(new PreparsedQueries())
                 .defaultDataFetcherExceptionHandler(new FieldErrors())
                 .build());
     }
