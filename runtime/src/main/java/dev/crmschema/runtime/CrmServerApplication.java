@@ -34,6 +34,8 @@ import dev.crmschema.runtime.limits.RateLimitFilter;
 import dev.crmschema.runtime.limits.RateLimiter;
 import dev.crmschema.runtime.limits.RequestBodyLimit;
 import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
+import dev.crmschema.runtime.metadata.MetadataGraphql;
+import dev.crmschema.runtime.metadata.MetadataGraphqlResource;
 import dev.crmschema.runtime.metadata.MetadataResource;
 import dev.crmschema.runtime.metadata.MetadataService;
 import dev.crmschema.runtime.metadata.MetadataSync;
@@ -115,6 +117,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new StrictUtf8Body());
         MetadataService metadata = new MetadataService(database.dsl(), workspaces);
         environment.jersey().register(new MetadataResource(authentication, metadata));
+        environment.jersey().register(new MetadataGraphqlResource(authentication,
+                new MetadataGraphql(metadata, configuration.getGraphql())));
         environment.jersey().register(new InvalidMetadataExceptionMapper());
         environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
         environment.jersey().register(new ApiExceptionMapper());
