@@ -60,8 +60,7 @@ public final class GroupByParser {
             if (!item.isObject() || item.isEmpty()) {
                 throw refuse(prefix + "each item must be an object naming a field, got " + item + ". " + EXAMPLE);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> entries = item.fields(); entries.hasNext();) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+            for (Map.Entry<String, JsonNode> entry : item.properties()) {
                 if (!entry.getValue().isNull()) {
                     dimensions.add(dimension(object, entry.getKey(), entry.getValue(), prefix));
                 }
@@ -90,7 +89,7 @@ public final class GroupByParser {
                 throw refuse(prefix + "'" + name + "' is composite: name one of its sub-fields, eg: {\"" + name
                         + "\":{\"<sub-field>\":true}}");
             }
-            Map.Entry<String, JsonNode> sub = value.fields().next();
+            Map.Entry<String, JsonNode> sub = value.properties().iterator().next();
             return dimension(object, name + "." + sub.getKey(), sub.getValue(), prefix);
         }
         FieldPath path = FieldPathResolver.resolve(object, name, prefix);
