@@ -14,7 +14,8 @@ rm -rf "$OUT" && mkdir -p "$OUT/classes"
 # A private copy, so that a rebuild during the (long) run cannot pull the jar from under it.
 cp runtime/target/runtime.jar "$OUT/runtime.jar"
 JAR="$OUT/runtime.jar"
-javac -Xlint:all -Werror --release 17 -cp "$JAR" -d "$OUT/classes" $(find bench/compile/src -name '*.java')
+mapfile -t SOURCES < <(find bench/compile/src -name '*.java')
+javac -Xlint:all -Werror --release 17 -cp "$JAR" -d "$OUT/classes" "${SOURCES[@]}"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 java -Xmx6g -cp "$OUT/classes:$JAR" dev.crmschema.bench.compile.CompileBench "$@" 2>&1 | tee "$OUT/result.txt"

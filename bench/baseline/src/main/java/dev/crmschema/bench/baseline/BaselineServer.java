@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -24,9 +28,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The hand-written baseline for the REST benchmark: plain JDBC over a HikariCP pool and a bare Jetty
- * handler (the HTTP server the real one runs on), serving only the four benchmarked operations of one
- * workspace. No framework, no model, no generated code: what a developer would write by hand.
+ * The hand-written baseline for the API benchmarks: plain JDBC over a HikariCP pool and a bare Jetty
+ * handler (the HTTP server the real one runs on), serving only the benchmarked REST operations and the
+ * fixed GraphQL operations of one workspace. No framework, no model, no generated code, no GraphQL
+ * engine: what a developer would write by hand.
  *
  * <p>Usage: {@code BaselineServer --port N --jdbc-url URL [--user postgres] [--workspace demo]}.
  */
@@ -34,13 +39,18 @@ public final class BaselineServer extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COMPANIES = "/rest/companies";
     private static final String PEOPLE = "/rest/people";
+    private static final String BATCH_COMPANIES = "/rest/batch/companies";
+    /** The only REST filter the baseline understands, as the filtered-list workload sends it. */
+    private static final Pattern CITY_FILTER = Pattern.compile("address\\.addressCity\\[eq\\]:(.+)");
 
     private final ApiKeyCheck keys;
     private final RecordQueries queries;
+    private final GraphqlQueries graphql;
 
-    private BaselineServer(ApiKeyCheck keys, RecordQueries queries) {
+    private BaselineServer(ApiKeyCheck keys, RecordQueries queries, GraphqlQueries graphql) {
         this.keys = keys;
         this.queries = queries;
+        this.graphql = graphql;
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,7 +83,8 @@ public final class BaselineServer extends Handler.Abstract {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(options.getOrDefault("port", "0")));
         server.addConnector(connector);
-        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId), new RecordQueries(pool, schema)));
+        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId), new RecordQueries(pool, schema),
+                new GraphqlQueries(pool, schema)));
         server.start();
         System.out.println("BASELINE_URL=http://127.0.0.1:" + connector.getLocalPort());
         server.join();
@@ -85,7 +96,7 @@ public final class BaselineServer extends Handler.Abstract {
         JsonNode body;
         try {
             body = route(request);
-            if (request.getMethod().equals("POST")) {
+            if (request.getMethod().equals("POST") && request.getHttpURI().getPath().startsWith("/rest/")) {
                 status = 201;
             }
         } catch (HttpFailure failure) {
@@ -111,7 +122,18 @@ public final class BaselineServer extends Handler.Abstract {
         String method = request.getMethod();
         ApiKeyCheck.Key key = keys.verify(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         Fields query = Request.extractQueryParameters(request);
-        if (method.equals("GET") && path.equals(COMPANIES)) {
+        if (method.equals("POST") && path.equals("/graphql")) {
+            JsonNode operation = JSON.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+            return graphql.execute(operation.path("operationName").asText(null), operation.path("variables"), key.name());
+        } else if (method.equals("GET") && path.equals(COMPANIES) && query.getValue("filter") != null) {
+            Matcher city = CITY_FILTER.matcher(query.getValue("filter"));
+            if (!city.matches()) {
+                throw HttpFailure.badRequest("this baseline filters companies by address.addressCity[eq] only");
+            }
+            String after = query.getValue("starting_after");
+            return queries.companiesInCity(city.group(1), after == null ? null : RecordQueries.cursorId(after),
+                    limit(query.getValue("limit")));
+        } else if (method.equals("GET") && path.equals(COMPANIES)) {
             return queries.listCompanies(limit(query.getValue("limit")));
         } else if (method.equals("GET") && path.startsWith(COMPANIES + "/")) {
             return queries.oneCompany(recordId(path.substring(COMPANIES.length() + 1)));
@@ -123,6 +145,16 @@ public final class BaselineServer extends Handler.Abstract {
                 throw HttpFailure.badRequest("this baseline creates companies from {\"name\": \"...\"} only");
             }
             return queries.createCompany(input.get("name").asText(), key.name());
+        } else if (method.equals("POST") && path.equals(BATCH_COMPANIES)) {
+            JsonNode input = JSON.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+            List<String> names = new ArrayList<>();
+            if (input != null && input.isArray()) {
+                input.forEach(record -> names.add(record.path("name").asText()));
+            }
+            if (names.isEmpty() || names.size() > 60) {
+                throw HttpFailure.badRequest("this baseline creates 1 to 60 companies from [{\"name\": \"...\"}, ...] only");
+            }
+            return queries.createCompanies(names, key.name());
         }
         throw new HttpFailure(404, "NotFoundException", "not served by the baseline: " + method + " " + path);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The four operations of the benchmark in plain JDBC, doing the same database work as the real server
+ * The REST operations of the benchmark in plain JDBC, doing the same database work as the real server
  * (same tables, columns and conditions, page size plus one, total count, one query per expanded relation,
  * each operation in one transaction) and answering in the same JSON. The SQL is what a developer writes
  * by hand: the page is ordered by {@code "id" asc}, which the primary key index serves.
@@ -42,6 +43,9 @@ final class RecordQueries {
     private final String countCompanies;
     private final String oneCompany;
     private final String insertCompany;
+    private final String insertCompanies;
+    private final String companiesInCity;
+    private final String countCompaniesInCity;
     private final String listPeople;
     private final String countPeople;
     private final String companiesById;
@@ -60,6 +64,16 @@ final class RecordQueries {
                 + "\"createdByName\", \"createdByContext\") values (?, cast(? as " + RecordShape.quote(schema) + "."
                 + RecordShape.quote("company_createdBySource_enum") + "), cast(? as uuid), ?, cast(? as jsonb)) returning "
                 + Shapes.COMPANY.selectList(null);
+        // One statement for the whole batch: the names as one array parameter, rows returned in the batch's order.
+        insertCompanies = "insert into " + company + " (\"name\", \"createdBySource\", \"createdByWorkspaceMemberId\", "
+                + "\"createdByName\", \"createdByContext\") select n.name, cast(? as " + RecordShape.quote(schema) + "."
+                + RecordShape.quote("company_createdBySource_enum") + "), cast(? as uuid), ?, cast(? as jsonb) "
+                + "from unnest(cast(? as text[])) with ordinality as n(name, i) order by n.i returning "
+                + Shapes.COMPANY.selectList(null);
+        companiesInCity = "select " + Shapes.COMPANY.selectList(null) + " from " + company
+                + " where \"addressAddressCity\" = ? and \"deletedAt\" is null and \"id\" > cast(? as uuid)"
+                + " order by \"id\" asc fetch next ? rows only";
+        countCompaniesInCity = "select count(*) from " + company + " where \"addressAddressCity\" = ? and \"deletedAt\" is null";
         listPeople = "select " + Shapes.PERSON.selectList(null) + " from " + person
                 + " where \"deletedAt\" is null order by \"id\" asc fetch next ? rows only";
         countPeople = "select count(*) from " + person + " where \"deletedAt\" is null";
@@ -124,6 +138,63 @@ final class RecordQueries {
             }
             tx.commit();
             return envelope("createCompany", record);
+        }
+    }
+
+    /** Batch create: every record in one statement, in the order given. */
+    ObjectNode createCompanies(List<String> names, String actorName) throws SQLException {
+        try (Connection tx = begin(); PreparedStatement insert = tx.prepareStatement(insertCompanies)) {
+            insert.setString(1, "API");
+            insert.setObject(2, null);
+            insert.setString(3, actorName);
+            insert.setString(4, "{}");
+            insert.setArray(5, tx.createArrayOf("text", names.toArray()));
+            ArrayNode records = NODES.arrayNode();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    records.add(Shapes.COMPANY.read(rows, Map.of()));
+                }
+            }
+            tx.commit();
+            return envelope("createCompanies", records);
+        }
+    }
+
+    /**
+     * The companies of one city ({@code filter=address.addressCity[eq]:city}), a keyset page after the
+     * cursor's id ({@code starting_after}); the total counts the filter's matches, not the page's.
+     */
+    ObjectNode companiesInCity(String city, UUID afterId, int limit) throws SQLException {
+        try (Connection tx = begin()) {
+            ObjectNode body = NODES.objectNode();
+            ArrayNode records = body.putObject("data").putArray("companies");
+            boolean more = false;
+            try (PreparedStatement select = tx.prepareStatement(companiesInCity)) {
+                select.setString(1, city);
+                select.setObject(2, afterId == null ? new UUID(0L, 0L) : afterId);
+                select.setInt(3, limit + 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (records.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        records.add(Shapes.COMPANY.read(rows, Map.of()));
+                    }
+                }
+            }
+            try (PreparedStatement count = tx.prepareStatement(countCompaniesInCity)) {
+                count.setString(1, city);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    body.put("totalCount", row.getInt(1));
+                }
+            }
+            ObjectNode pageInfo = pageInfo(records, more);
+            pageInfo.put("hasPreviousPage", afterId != null);
+            body.set("pageInfo", pageInfo);
+            tx.commit();
+            return body;
         }
     }
 
@@ -221,10 +292,14 @@ final class RecordQueries {
         personExpansions.add(new Expansion(field, table, joinColumn, shape, sql));
     }
 
-    private Connection begin() throws SQLException {
+    static Connection begin(DataSource pool) throws SQLException {
         Connection connection = pool.getConnection();
         connection.setAutoCommit(false);
         return connection;
+    }
+
+    private Connection begin() throws SQLException {
+        return begin(pool);
     }
 
     private static int count(Connection tx, String sql) throws SQLException {
@@ -244,7 +319,7 @@ final class RecordQueries {
         return info;
     }
 
-    private static String cursor(JsonNode record) {
+    static String cursor(JsonNode record) {
         ObjectNode values = NODES.objectNode();
         values.set("id", record.get("id"));
         try {
@@ -254,17 +329,26 @@ final class RecordQueries {
         }
     }
 
-    private static ObjectNode envelope(String key, JsonNode value) {
+    /** The id a cursor of the default order points at. */
+    static UUID cursorId(String cursor) {
+        try {
+            return UUID.fromString(JSON.readTree(Base64.getUrlDecoder().decode(cursor)).path("id").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            throw HttpFailure.badRequest("Invalid cursor");
+        }
+    }
+
+    static ObjectNode envelope(String key, JsonNode value) {
         ObjectNode body = NODES.objectNode();
         body.putObject("data").set(key, value);
         return body;
     }
 
-    private static Array uuids(Connection tx, Set<UUID> ids) throws SQLException {
+    static Array uuids(Connection tx, Set<UUID> ids) throws SQLException {
         return tx.createArrayOf("uuid", ids.toArray());
     }
 
-    private static String table(String schema, String name) {
+    static String table(String schema, String name) {
         return RecordShape.quote(schema) + "." + RecordShape.quote(name);
     }
 }

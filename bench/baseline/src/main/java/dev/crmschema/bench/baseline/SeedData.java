@@ -5,12 +5,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 /**
- * Bulk data for the REST benchmark, straight into one workspace's tables with set-based SQL: companies
- * with most fields filled, and people spread evenly over them (each person's {@code companyId} set).
+ * Bulk data for the benchmarks, straight into one workspace's tables with set-based SQL: companies with
+ * most fields filled, people spread evenly over them (each person's {@code companyId} set), and
+ * opportunities spread over the companies, each with one of those people as point of contact.
  *
- * <p>Usage: {@code SeedData --jdbc-url URL [--workspace demo] [--companies 10000] [--people 50000]}.
+ * <p>Usage: {@code SeedData --jdbc-url URL [--workspace demo] [--companies 10000] [--people 50000]
+ * [--opportunities 20000] [--first-company 1]}. {@code --first-company} numbers the companies of a later
+ * top-up (names and domains must stay unique), for example {@code --first-company 10001 --companies 90000
+ * --people 0 --opportunities 0} grows the table to 100,000 companies.
  */
 public final class SeedData {
     private SeedData() {}
@@ -20,12 +25,16 @@ public final class SeedData {
         String workspace = "demo";
         int companies = 10_000;
         int people = 50_000;
+        int opportunities = 20_000;
+        int firstCompany = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--jdbc-url" -> url = args[i + 1];
                 case "--workspace" -> workspace = args[i + 1];
                 case "--companies" -> companies = Integer.parseInt(args[i + 1]);
                 case "--people" -> people = Integer.parseInt(args[i + 1]);
+                case "--opportunities" -> opportunities = Integer.parseInt(args[i + 1]);
+                case "--first-company" -> firstCompany = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -33,17 +42,21 @@ public final class SeedData {
             String schema = schemaOf(connection, workspace);
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
-                int insertedCompanies = sql.executeUpdate(companies(schema, companies));
-                int insertedPeople = sql.executeUpdate(people(schema, people, insertedCompanies));
+                int insertedCompanies = sql.executeUpdate(companies(schema, firstCompany, companies));
+                int insertedPeople = people == 0 ? 0 : sql.executeUpdate(people(schema, people, insertedCompanies));
+                int insertedOpportunities = opportunities == 0 ? 0
+                        : sql.executeUpdate(opportunities(schema, opportunities, insertedCompanies, insertedPeople));
                 connection.commit();
-                sql.execute("ANALYZE \"" + schema + "\".company");
-                sql.execute("ANALYZE \"" + schema + "\".person");
+                for (String table : List.of("company", "person", "opportunity")) {
+                    sql.execute("ANALYZE \"" + schema + "\"." + table);
+                }
                 connection.commit();
                 // Load far beyond 100 calls a minute is the point here: lift the workspace's limit (the server
                 // still counts every call, as it would for any key).
                 sql.executeUpdate("UPDATE core.workspace SET rate_limit = 2000000000 WHERE schema_name = '" + schema + "'");
                 connection.commit();
-                System.out.println("seeded " + insertedCompanies + " companies and " + insertedPeople + " people into " + schema);
+                System.out.println("seeded " + insertedCompanies + " companies, " + insertedPeople + " people and "
+                        + insertedOpportunities + " opportunities into " + schema);
             }
         }
     }
@@ -60,7 +73,7 @@ public final class SeedData {
         }
     }
 
-    private static String companies(String schema, int count) {
+    private static String companies(String schema, int first, int count) {
         return """
                 INSERT INTO "%1$s".company ("name", "domainNamePrimaryLinkUrl", "domainNamePrimaryLinkLabel",
                   "domainNameSecondaryLinks", "employees", "linkedinLinkPrimaryLinkUrl", "annualRecurringRevenueAmountMicros",
@@ -70,8 +83,8 @@ public final class SeedData {
                   'https://www.linkedin.com/company/bench-' || g, (g %% 1000) * 1000000000::numeric, 'USD', g || ' Main Street',
                   'City ' || g %% 300, 'Country ' || g %% 40, lpad((g %% 99999)::text, 5, '0'), g %% 7 = 0, g,
                   'IMPORT', 'Benchmark seed', '{}'::jsonb
-                FROM generate_series(1, %2$d) AS g
-                """.formatted(schema, count);
+                FROM generate_series(%3$d, %3$d + %2$d - 1) AS g
+                """.formatted(schema, count, first);
     }
 
     /**
@@ -92,5 +105,29 @@ public final class SeedData {
                 FROM generate_series(1, %2$d) AS g
                 JOIN numbered ON numbered.n = g %% %3$d
                 """.formatted(schema, count, companies);
+    }
+
+    /**
+     * Opportunity g belongs to the (g mod companies)-th bench company and has the (g mod people)-th bench
+     * person as point of contact, both in id order (constant moduli again, for hash joins).
+     */
+    private static String opportunities(String schema, int count, int companies, int people) {
+        return """
+                WITH companies AS (
+                  SELECT id, row_number() OVER (ORDER BY id) - 1 AS n
+                  FROM "%1$s".company WHERE "createdByName" = 'Benchmark seed'),
+                people AS (
+                  SELECT id, row_number() OVER (ORDER BY id) - 1 AS n
+                  FROM "%1$s".person WHERE "createdByName" = 'Benchmark seed')
+                INSERT INTO "%1$s".opportunity ("name", "amountAmountMicros", "amountCurrencyCode", "closeDate", "stage",
+                  "companyId", "pointOfContactId", "position", "createdBySource", "createdByName", "createdByContext")
+                SELECT 'Bench deal ' || g, (g %% 500) * 1000000000::numeric, 'USD',
+                  timestamptz '2026-01-01 00:00:00+00' + (g %% 365) * interval '1 day',
+                  (ARRAY['NEW', 'SCREENING', 'MEETING', 'PROPOSAL', 'CUSTOMER'])[1 + g %% 5]::"%1$s".opportunity_stage_enum,
+                  companies.id, people.id, g, 'IMPORT', 'Benchmark seed', '{}'::jsonb
+                FROM generate_series(1, %2$d) AS g
+                JOIN companies ON companies.n = g %% %3$d
+                LEFT JOIN people ON people.n = g %% %4$d
+                """.formatted(schema, count, companies, Math.max(people, 1));
     }
 }

@@ -66,6 +66,41 @@ final class Shapes {
             .scalar("opportunityId", Kind.UUID)
             .system();
 
+    /** What the GraphQL workloads select of a company (bench/api/graphql/list-companies.graphql). */
+    static final RecordShape COMPANY_CARD = new RecordShape()
+            .scalar("id", Kind.UUID)
+            .scalar("name", Kind.TEXT)
+            .composite("domainName", "primaryLinkUrl", Kind.TEXT)
+            .scalar("employees", Kind.INT)
+            .composite("address", "addressCity", Kind.TEXT, "addressCountry", Kind.TEXT)
+            .scalar("createdAt", Kind.TIMESTAMP);
+
+    /** A company as a GraphQL relation or a created record shows it. */
+    static final RecordShape COMPANY_NAME = new RecordShape().scalar("id", Kind.UUID).scalar("name", Kind.TEXT);
+
+    static final RecordShape COMPANY_CREATED = new RecordShape()
+            .scalar("id", Kind.UUID).scalar("name", Kind.TEXT).scalar("createdAt", Kind.TIMESTAMP);
+
+    /** A person in bench/api/graphql/people-with-company.graphql; the company slot is filled afterwards. */
+    static final RecordShape PERSON_CARD = new RecordShape()
+            .scalar("id", Kind.UUID)
+            .composite("name", "firstName", Kind.TEXT, "lastName", Kind.TEXT)
+            .composite("emails", "primaryEmail", Kind.TEXT)
+            .scalar("jobTitle", Kind.TEXT)
+            .relation("company");
+
+    /** A company with its people and opportunities in bench/api/graphql/companies-nested.graphql. */
+    static final RecordShape COMPANY_NESTED = new RecordShape()
+            .scalar("id", Kind.UUID).scalar("name", Kind.TEXT).relation("people").relation("opportunities");
+
+    static final RecordShape PERSON_NESTED = new RecordShape()
+            .scalar("id", Kind.UUID)
+            .composite("name", "firstName", Kind.TEXT, "lastName", Kind.TEXT)
+            .scalar("jobTitle", Kind.TEXT);
+
+    static final RecordShape OPPORTUNITY_NESTED = new RecordShape()
+            .scalar("id", Kind.UUID).scalar("name", Kind.TEXT).scalar("stage", Kind.TEXT).scalar("closeDate", Kind.TIMESTAMP);
+
     private Shapes() {}
 
     private static RecordShape target(String ownerColumn) {

@@ -1,9 +1,10 @@
 -- One wrk run against one server. Environment:
---   API_KEY      bearer key
---   WRK_METHOD   GET (default) or POST (create one company per request, each with a unique name)
---   WRK_PREFIX   name prefix for created companies, unique per run
---   WRK_LABEL    tab-separated label written before the figures
---   WRK_RESULT   file the figures are appended to (one line per run)
+--   API_KEY        bearer key
+--   WRK_METHOD     GET (default) or POST
+--   WRK_BODY_FILE  request body for POST; every @NAME@ in it becomes a unique name per request and record
+--   WRK_PREFIX     prefix of those names, unique per run
+--   WRK_LABEL      tab-separated label written before the figures
+--   WRK_RESULT     file the figures are appended to (one line per run)
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("API_KEY")
 
 local method = os.getenv("WRK_METHOD") or "GET"
@@ -17,12 +18,21 @@ end
 if method == "POST" then
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
-  local prefix = os.getenv("WRK_PREFIX") or "bench"
-  local counter = 0
-  function request()
-    counter = counter + 1
-    return wrk.format(nil, nil, nil,
-      string.format('{"name":"%s-%d-%d"}', prefix, thread_id or 0, counter))
+  local file = assert(io.open(os.getenv("WRK_BODY_FILE"), "r"))
+  local template = file:read("*a")
+  file:close()
+  if string.find(template, "@NAME@", 1, true) then
+    local prefix = os.getenv("WRK_PREFIX") or "bench"
+    local counter = 0
+    local function unique()
+      counter = counter + 1
+      return string.format("%s-%d-%d", prefix, thread_id or 0, counter)
+    end
+    function request()
+      return wrk.format(nil, nil, nil, (string.gsub(template, "@NAME@", unique)))
+    end
+  else
+    wrk.body = template
   end
 end
 
