@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.Response;
  *   <li>The returned {@link Response} goes to the client unchanged (status, headers and entity).</li>
  * </ul>
  * Parameter names follow the query parameters: {@code orderBy} is {@code order_by},
- * {@code startingAfter} is {@code starting_after}, {@code endingBefore} is {@code ending_before} and
- * {@code softDelete} is {@code soft_delete}.
+ * {@code startingAfter} is {@code starting_after}, {@code endingBefore} is {@code ending_before},
+ * {@code softDelete} is {@code soft_delete}, {@code groupBy} is {@code group_by},
+ * {@code includeRecordsSample} is {@code include_records_sample} and {@code orderByForRecords} is
+ * {@code order_by_for_records}.
  */
 public interface RestEndpoint {
     /** {@code GET /rest/{plural}}: find many. */
@@ -58,4 +60,20 @@ public interface RestEndpoint {
 
     /** {@code POST /rest/{plural}/duplicates}: find duplicates of {@code body.data} or {@code body.ids}. */
     Response findDuplicates(String depth, String fields, JsonNode body);
+
+    /**
+     * {@code GET /rest/{plural}/groupBy}: groups the records that match {@code filter} by the JSON array
+     * {@code group_by}, with the aggregates the JSON array {@code aggregate} names, at most {@code limit}
+     * groups, and each group's first records when {@code include_records_sample=true} (ordered by
+     * {@code order_by_for_records}, shaped by {@code depth} and {@code fields}). {@code viewId} is
+     * {@code view_id}.
+     */
+    Response groupBy(String filter, String groupBy, String aggregate, String limit, String includeRecordsSample,
+            String orderByForRecords, String viewId, String depth, String fields);
+
+    /**
+     * {@code PATCH} (or {@code PUT}) {@code /rest/{plural}/merge}: merges the records of {@code body.ids} into
+     * the one at {@code body.conflictPriorityIndex}; {@code body.dryRun} only previews.
+     */
+    Response merge(String depth, String fields, JsonNode body);
 }

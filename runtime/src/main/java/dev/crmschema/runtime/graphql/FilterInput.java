@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.graphql;
 
 import dev.crmschema.compiler.model.Field;
+import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.request.Comparator;
@@ -25,9 +26,9 @@ import java.util.stream.Collectors;
  * {@link ValueParser}, and the REST parser's limits on nesting and list sizes.
  *
  * <p>The entries of one input object must all hold, as must the operators given for one field. An entry
- * or operator whose value is null counts as not given. Operators of the SDL that the filter model does
- * not have ({@code regex}, {@code iregex}, {@code isEmptyArray}, {@code containsIlike},
- * {@code containsJsonb}, {@code search}) are refused.
+ * or operator whose value is null counts as not given. GraphQL has a few operators REST lacks
+ * ({@link ComparatorRules#allowedInGraphql}); {@code regex} and {@code iregex}, which the SDL declares as
+ * the reference system's does, are refused as it refuses them: {@code Operator "regex" is not supported}.
  */
 final class FilterInput {
     private static final String AND = "and";
@@ -93,7 +94,11 @@ final class FilterInput {
 
     private static List<Filter> operators(ObjectType object, String path, Map<String, Object> operators) {
         String prefix = "Invalid filter on '" + path + "': ";
-        FieldPath resolved = FieldPathResolver.resolve(object, path, prefix);
+        // Search vectors name no comparable column (REST refuses them), but their filter input has search.
+        Optional<Field> searchVector = object.field(path).filter(f -> f.kind() == FieldKind.TS_VECTOR);
+        FieldPath resolved = searchVector.isPresent()
+                ? FieldPath.of(searchVector.get())
+                : FieldPathResolver.resolve(object, path, prefix);
         List<Filter> conditions = new ArrayList<>();
         for (Map.Entry<String, Object> operator : operators.entrySet()) {
             if (operator.getValue() == null) {
@@ -101,10 +106,11 @@ final class FilterInput {
             }
             Comparator comparator = Comparator.fromToken(operator.getKey()).orElseThrow(() -> ApiException.badRequest(
                     "Operator \"" + operator.getKey() + "\" is not supported", "INVALID_ARGS_FILTER"));
-            if (!ComparatorRules.allowed(resolved.kind()).contains(comparator)) {
+            if (!ComparatorRules.allowedInGraphql(resolved.kind()).contains(comparator)) {
                 throw ApiException.badRequest(prefix + "operator " + comparator.token() + " cannot be used on '" + resolved.display()
                         + "' of type " + resolved.kind() + ", allowed: "
-                        + ComparatorRules.allowed(resolved.kind()).stream().map(Comparator::token).collect(Collectors.joining(", ")),
+                        + ComparatorRules.allowedInGraphql(resolved.kind()).stream().map(Comparator::token)
+                                .collect(Collectors.joining(", ")),
                         "INVALID_ARGS_FILTER");
             }
             conditions.add(new Filter.Condition(resolved, comparator, value(resolved, comparator, operator.getValue(), prefix)));
@@ -116,6 +122,15 @@ final class FilterInput {
         return switch (comparator) {
             case IS -> Filter.IsValue.valueOf(value.toString());
             case IN, CONTAINS_ANY -> values(path, comparator, value, prefix);
+            case CONTAINS_ILIKE -> patterns(value, prefix);
+            case IS_EMPTY_ARRAY -> {
+                if (!(value instanceof Boolean flag)) {
+                    throw ApiException.badRequest(prefix + "isEmptyArray takes true or false", "INVALID_ARGS_FILTER");
+                }
+                yield flag;
+            }
+            case CONTAINS_JSONB -> RecordValues.toJson(value).toString();
+            case SEARCH -> text(value, prefix);
             default -> ValueParser.parse(path, text(value, prefix));
         };
     }
@@ -135,6 +150,23 @@ final class FilterInput {
             values.add(ValueParser.parse(path, text(item, prefix)));
         }
         return Collections.unmodifiableList(values);
+    }
+
+    /** containsIlike: one or more LIKE patterns, matched without regard to case against each element. */
+    private static List<Object> patterns(Object value, String prefix) {
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        if (items.size() > FilterParser.DEFAULT_MAX_LIST_ITEMS) {
+            throw ApiException.badRequest(prefix + "'containsIlike' takes at most " + FilterParser.DEFAULT_MAX_LIST_ITEMS
+                    + " patterns, got " + items.size(), "INVALID_ARGS_FILTER");
+        }
+        List<Object> patterns = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String pattern)) {
+                throw ApiException.badRequest(prefix + "'containsIlike' takes text patterns", "INVALID_ARGS_FILTER");
+            }
+            patterns.add(pattern);
+        }
+        return Collections.unmodifiableList(patterns);
     }
 
     /** A scalar operand as the text the REST parsers read: decimals in plain notation, never 1E+3. */

@@ -17,6 +17,7 @@ final class RecordDataSource implements GraphqlDataSource {
     private final RecordQueries queries = new RecordQueries();
     private final RecordMutations mutations = new RecordMutations();
     private final RelationLoaders relations = new RelationLoaders();
+    private final GroupByAndMerge groupsAndMerges = new GroupByAndMerge();
 
     @Override
     public Page findMany(String object, FindManyArgs args, DataFetchingEnvironment env) {
@@ -83,6 +84,19 @@ final class RecordDataSource implements GraphqlDataSource {
     @Override
     public List<Map<String, Object>> restoreMany(String object, Map<String, Object> filter, DataFetchingEnvironment env) {
         return mutations.restoreMany(object, filter, env);
+    }
+
+    @Override
+    public List<Page> groupBy(String object, List<Map<String, Object>> groupBy, Map<String, Object> filter,
+            List<Map<String, Object>> orderBy, List<Map<String, Object>> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env) {
+        return groupsAndMerges.groupBy(object, groupBy, filter, orderBy, orderByForRecords, viewId, limit, env);
+    }
+
+    @Override
+    public Map<String, Object> mergeMany(String object, List<Object> ids, int conflictPriorityIndex, boolean dryRun,
+            DataFetchingEnvironment env) {
+        return groupsAndMerges.mergeMany(object, ids, conflictPriorityIndex, dryRun, env);
     }
 
     @Override

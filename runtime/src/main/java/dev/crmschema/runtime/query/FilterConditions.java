@@ -61,6 +61,14 @@ final class FilterConditions {
             case ENDS_WITH -> asText(column).endsWith(text(value));
             case LIKE -> asText(column).like(text(value));
             case ILIKE -> asText(column).likeIgnoreCase(text(value));
+            // Any element matches any of the patterns.
+            case CONTAINS_ILIKE -> DSL.condition("exists (select 1 from unnest({0}) as element where cast(element as text) ilike any({1}))",
+                    field, DSL.val(items(value).stream().map(FilterConditions::text).toArray(String[]::new), SQLDataType.VARCHAR.array()));
+            case IS_EMPTY_ARRAY -> Boolean.TRUE.equals(value)
+                    ? DSL.condition("cardinality({0}) = 0", field)
+                    : DSL.condition("cardinality({0}) > 0", field);
+            case CONTAINS_JSONB -> DSL.condition("{0} @> cast({1} as jsonb)", field, DSL.val(text(value), SQLDataType.VARCHAR));
+            case SEARCH -> DSL.condition("{0} @@ plainto_tsquery('simple', {1})", field, DSL.val(text(value), SQLDataType.VARCHAR));
         };
     }
 

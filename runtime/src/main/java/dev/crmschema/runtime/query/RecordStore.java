@@ -7,6 +7,7 @@ import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.Filter;
+import dev.crmschema.runtime.request.MergeRequest;
 import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.RecordWrite;
 import java.util.Collection;
@@ -165,6 +166,46 @@ public final class RecordStore {
     public Map<UUID, Map<Aggregate, Object>> aggregateRelated(ObjectType object, Column joinColumn, Collection<UUID> parentIds,
             Optional<Filter> filter, List<Aggregate> aggregates) {
         return inTransaction(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
+    }
+
+    /**
+     * Groups the matching records (soft-delete rule applies) in one statement, with a second one for the
+     * records of each group when the request asks for a sample.
+     */
+    public List<RecordGroup> groupBy(GroupByRequest request) {
+        return inTransaction(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
+    }
+
+    /**
+     * Merges records into the priority one (see {@link RecordMerge} and {@link MergedValues} for the rules),
+     * in one transaction. A dry run does all of it, reads the result, and rolls back: the preview carries a
+     * fresh id, as the reference system's does, and nothing changes.
+     */
+    public ObjectNode merge(ObjectType object, MergeRequest request, Projection projection) {
+        if (!request.dryRun()) {
+            return inTransaction(object, tx -> new RecordMerge(tx, schema, objects).merge(object, request, projection));
+        }
+        try {
+            inTransaction(object, tx -> {
+                throw new DryRunResult(new RecordMerge(tx, schema, objects).merge(object, request, projection));
+            });
+        } catch (DryRunResult result) {
+            ObjectNode preview = result.record;
+            preview.put("id", UUID.randomUUID().toString());
+            return preview;
+        }
+        throw new IllegalStateException("a dry run always rolls back");
+    }
+
+    /** Carries a dry run's result out of its transaction, which rolls it back. */
+    private static final class DryRunResult extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ObjectNode record;
+
+        DryRunResult(ObjectNode record) {
+            super(null, null, false, false);
+            this.record = record;
+        }
     }
 
     private <T> T inTransaction(ObjectType object, Function<DSLContext, T> work) {

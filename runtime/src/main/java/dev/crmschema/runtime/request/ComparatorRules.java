@@ -34,7 +34,33 @@ public final class ComparatorRules {
     private static final Set<Comparator> ARRAY = fixed(EnumSet.of(CONTAINS_ANY, IS));
     private static final Set<Comparator> JSON = fixed(EnumSet.of(LIKE, ILIKE, IS));
 
+    /** What GraphQL filter inputs add (reference contract, section 2.4). */
+    private static final Set<Comparator> GRAPHQL_SINGLE_ENUM =
+            fixed(EnumSet.of(EQ, NEQ, IN, Comparator.CONTAINS_ANY, IS, GT, GTE, LT, LTE));
+    private static final Set<Comparator> GRAPHQL_ARRAY =
+            fixed(EnumSet.of(CONTAINS_ANY, IS, Comparator.CONTAINS_ILIKE, Comparator.IS_EMPTY_ARRAY));
+    private static final Set<Comparator> GRAPHQL_MULTI_SELECT = fixed(EnumSet.of(CONTAINS_ANY, IS, Comparator.IS_EMPTY_ARRAY));
+    private static final Set<Comparator> GRAPHQL_JSON = fixed(EnumSet.of(LIKE, ILIKE, IS, Comparator.CONTAINS_JSONB));
+    private static final Set<Comparator> GRAPHQL_SEARCH = fixed(EnumSet.of(Comparator.SEARCH));
+
     private ComparatorRules() {}
+
+    /**
+     * The operators a GraphQL filter input accepts on a value of {@code kind}: the REST ones, plus
+     * {@code containsAny} and ranges by option position on single-valued enums, {@code isEmptyArray} on
+     * arrays, {@code containsIlike} on text arrays, {@code containsJsonb} on JSON and {@code search} on
+     * search vectors. ({@code regex}/{@code iregex} stay refused, as the reference system refuses them.)
+     */
+    public static Set<Comparator> allowedInGraphql(FieldKind kind) {
+        return switch (kind) {
+            case SELECT, RATING -> GRAPHQL_SINGLE_ENUM;
+            case ARRAY -> GRAPHQL_ARRAY;
+            case MULTI_SELECT -> GRAPHQL_MULTI_SELECT;
+            case RAW_JSON -> GRAPHQL_JSON;
+            case TS_VECTOR -> GRAPHQL_SEARCH;
+            default -> allowed(kind);
+        };
+    }
 
     /** The comparators a value of {@code kind} accepts, in the grammar's order. */
     public static Set<Comparator> allowed(FieldKind kind) {

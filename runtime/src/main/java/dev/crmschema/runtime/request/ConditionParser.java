@@ -23,7 +23,7 @@ final class ConditionParser {
     private static final Pattern CONDITION = Pattern.compile("^([^\\[\\]()]+)\\[([^\\[\\]]+)\\]:(.+)$", Pattern.DOTALL);
 
     private static final String COMPARATOR_LIST =
-            Arrays.stream(Comparator.values()).map(Comparator::token).collect(Collectors.joining(", "));
+            Arrays.stream(Comparator.values()).filter(Comparator::inRestGrammar).map(Comparator::token).collect(Collectors.joining(", "));
 
     private final int maxListItems;
 
@@ -38,7 +38,7 @@ final class ConditionParser {
         }
         String prefix = "'filter' invalid for '" + condition + "', ";
         String token = matcher.group(2).trim();
-        Comparator comparator = Comparator.fromToken(token)
+        Comparator comparator = Comparator.fromRestToken(token)
                 .orElseThrow(() -> ApiException.badRequest(prefix + "comparator " + token + " not in " + COMPARATOR_LIST));
         FieldPath path = FieldPathResolver.resolve(object, matcher.group(1).trim(), prefix);
         if (!ComparatorRules.allowed(path.kind()).contains(comparator)) {

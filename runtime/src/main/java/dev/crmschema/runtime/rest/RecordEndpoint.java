@@ -16,6 +16,7 @@ import dev.crmschema.runtime.request.CursorCodec;
 import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.FindManyRequestBuilder;
+import dev.crmschema.runtime.request.MergeRequest;
 import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.QueryParameters;
@@ -163,6 +164,19 @@ public final class RecordEndpoint implements RestEndpoint {
             page.records().forEach(records::add);
         }
         return Response.ok(response).build();
+    }
+
+    @Override
+    public Response groupBy(String filter, String groupBy, String aggregate, String limit, String includeRecordsSample,
+            String orderByForRecords, String viewId, String depth, String fields) {
+        return new GroupByRoute(object, services).run(store(), filter, groupBy, aggregate, limit, includeRecordsSample,
+                orderByForRecords, viewId, depth, fields);
+    }
+
+    @Override
+    public Response merge(String depth, String fields, JsonNode body) {
+        MergeRequest request = MergeRequest.parse(requireBody(body));
+        return ok(Names.mergeResponseKey(object), store().merge(object, request, projection(depth, fields)));
     }
 
     private List<ObjectNode> create(List<RecordWrite> records, boolean upsert, Projection projection) {

@@ -78,6 +78,19 @@ final class EchoEndpoint implements RestEndpoint {
         return echo("findDuplicates", body, "depth", depth, "fields", fields);
     }
 
+    @Override
+    public Response groupBy(String filter, String groupBy, String aggregate, String limit, String includeRecordsSample,
+            String orderByForRecords, String viewId, String depth, String fields) {
+        return echo("groupBy", null, "filter", filter, "group_by", groupBy, "aggregate", aggregate, "limit", limit,
+                "include_records_sample", includeRecordsSample, "order_by_for_records", orderByForRecords, "view_id", viewId,
+                "depth", depth, "fields", fields);
+    }
+
+    @Override
+    public Response merge(String depth, String fields, JsonNode body) {
+        return echo("merge", body, "depth", depth, "fields", fields);
+    }
+
     private Response echo(String operation, JsonNode body, String... namesAndValues) {
         log.add(plural + " " + operation);
         ObjectNode echo = JsonNodeFactory.instance.objectNode();

@@ -144,8 +144,10 @@ class GraphqlApiTest {
             assertEquals(filter.getValue().size(), companies.path("totalCount").asInt(), filter.getKey());
         }
         acme.error("BAD_USER_INPUT", null, "Operator \"regex\" is not supported", query, "filter", map("name", map("regex", "F.*")));
-        // The REST filter's comparator rules apply: single-valued enums take no containsAny.
-        acme.error("BAD_USER_INPUT", null, null, "{ opportunities(filter: {stage: {containsAny: [NEW]}}) { totalCount } }");
+        // GraphQL's enum filter also takes containsAny on single-valued enums (contract 2.4): the same as in.
+        assertEquals(acme.data("{ opportunities(filter: {stage: {in: [NEW, MEETING]}}) { totalCount } }").toString(),
+                acme.data("{ opportunities(filter: {stage: {containsAny: [NEW, MEETING]}}) { totalCount } }").toString());
+        acme.error("BAD_USER_INPUT", "INVALID_ARGS_FILTER", null, "{ opportunities(filter: {stage: {isEmptyArray: true}}) { totalCount } }");
     }
 
     @Test

@@ -105,6 +105,46 @@ public final class Names {
         return type(object) + "OrderByInput";
     }
 
+    /** One group-by dimension of a groupBy query: {@code CompanyGroupByInput}. */
+    public static String groupByInputType(ObjectType object) {
+        return type(object) + "GroupByInput";
+    }
+
+    /** Order of the groups of a groupBy query: {@code CompanyOrderByWithGroupByInput}. */
+    public static String orderByWithGroupByInputType(ObjectType object) {
+        return type(object) + "OrderByWithGroupByInput";
+    }
+
+    /** Order of the groups by an aggregate: {@code CompanyAggregateOrderByInput}. */
+    public static String aggregateOrderByInputType(ObjectType object) {
+        return type(object) + "AggregateOrderByInput";
+    }
+
+    /** One group of a groupBy query: {@code CompanyGroupByConnection}. */
+    public static String groupByConnectionType(ObjectType object) {
+        return type(object) + "GroupByConnection";
+    }
+
+    /** The date buckets of group-by (reference contract, section 1.8). */
+    public static final String DATE_GRANULARITY_ENUM = "DateGranularityEnum";
+
+    /** Group-by dimension of a date or timestamp: granularity and time zone. */
+    public static final String DATE_GROUP_BY_INPUT = "GroupByDateGranularityInput";
+
+    /** Group-by dimension of a composite field: {@code LinksGroupByInput}. */
+    public static String compositeGroupByInputType(FieldKind kind) {
+        return compositeType(kind) + "GroupByInput";
+    }
+
+    /** Group-by operation names in OpenAPI: {@code groupByCompanies}, {@code mergeCompanies}. */
+    public static String groupByOperation(ObjectType o) {
+        return "groupBy" + pascal(o.namePlural());
+    }
+
+    public static String mergeOperation(ObjectType o) {
+        return "merge" + pascal(o.namePlural());
+    }
+
     public static String createInputType(ObjectType object) {
         return type(object) + "CreateInput";
     }
@@ -220,6 +260,27 @@ public final class Names {
     public static String duplicates(ObjectType o) {
         return o.nameSingular() + "Duplicates";
     }
+
+    /** GraphQL groupBy root field: {@code companiesGroupBy}. */
+    public static String groupBy(ObjectType o) {
+        return o.namePlural() + "GroupBy";
+    }
+
+    /** GraphQL merge mutation: {@code mergeCompanies}. */
+    public static String mergeMany(ObjectType o) {
+        return "merge" + pascal(o.namePlural());
+    }
+
+    /** Key of the merged record in the REST merge response: {@code mergeCompany} (reference contract, section 1.8). */
+    public static String mergeResponseKey(ObjectType o) {
+        return "merge" + pascal(o.nameSingular());
+    }
+
+    /** REST sub-path of group-by below {@link #restPath}: {@code groupBy}. */
+    public static final String GROUP_BY_SEGMENT = "groupBy";
+
+    /** REST sub-path of merge below {@link #restPath}: {@code merge}. */
+    public static final String MERGE_SEGMENT = "merge";
 
     // REST routes and JAX-RS classes (reference contract, section 1.2)
 

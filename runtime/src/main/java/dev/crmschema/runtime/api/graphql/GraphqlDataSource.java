@@ -56,6 +56,19 @@ public interface GraphqlDataSource {
     List<Map<String, Object>> restoreMany(String object, Map<String, Object> filter, DataFetchingEnvironment env);
 
     /**
+     * groupBy: one page per group, in group order; each page's aggregates also hold
+     * {@code groupByDimensionValues}, the group's values as a list of strings. {@code groupBy},
+     * {@code orderBy} and {@code orderByForRecords} are lists of input maps, absent ones empty.
+     */
+    List<Page> groupBy(String object, List<Map<String, Object>> groupBy, Map<String, Object> filter,
+            List<Map<String, Object>> orderBy, List<Map<String, Object>> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env);
+
+    /** mergeMany: merges the records into the one at {@code conflictPriorityIndex}; a dry run only previews. */
+    Map<String, Object> mergeMany(String object, List<Object> ids, int conflictPriorityIndex, boolean dryRun,
+            DataFetchingEnvironment env);
+
+    /**
      * The record a MANY_TO_ONE relation field of {@code source} points at, or {@code null}. Asynchronous so
      * that an implementation can batch the lookups of one request level (with a DataLoader) instead of
      * querying once per row.

@@ -81,6 +81,18 @@ public final class GraphqlResolverSupport {
         return wrap(dataSource.restoreMany(object, GraphInput.valuesOf(filter), env), record);
     }
 
+    public <C> List<C> groupBy(String object, List<? extends GraphInput> groupBy, GraphInput filter,
+            List<? extends GraphInput> orderBy, List<? extends GraphInput> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env, Function<Page, C> connection) {
+        return dataSource.groupBy(object, values(groupBy), GraphInput.valuesOf(filter), values(orderBy), values(orderByForRecords),
+                viewId, limit, env).stream().map(connection).toList();
+    }
+
+    public <R> R mergeMany(String object, List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
+            DataFetchingEnvironment env, Function<Map<String, Object>, R> record) {
+        return wrap(dataSource.mergeMany(object, ids, conflictPriorityIndex, Boolean.TRUE.equals(dryRun), env), record);
+    }
+
     /** A MANY_TO_ONE relation field of {@code source}. */
     public <R> CompletableFuture<R> findRelated(String object, String field, GraphObject source, DataFetchingEnvironment env,
             Function<Map<String, Object>, R> record) {

@@ -266,6 +266,34 @@ final class InMemoryDataSource implements GraphqlDataSource {
         return true;
     }
 
+    /** One group of every record, named after the first groupBy entry's field. */
+    @Override
+    public List<Page> groupBy(String object, List<Map<String, Object>> groupBy, Map<String, Object> filter,
+            List<Map<String, Object>> orderBy, List<Map<String, Object>> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env) {
+        log(object + ".groupBy", groupBy);
+        Map<String, Object> aggregates = new LinkedHashMap<>();
+        aggregates.put("totalCount", table(object).size());
+        aggregates.put("groupByDimensionValues", List.copyOf(groupBy.get(0).keySet()));
+        return List.of(new Page(List.of(), new PageInfo(null, null, false, false), aggregates));
+    }
+
+    /** Keeps the priority record and removes the others. */
+    @Override
+    public Map<String, Object> mergeMany(String object, List<Object> ids, int conflictPriorityIndex, boolean dryRun,
+            DataFetchingEnvironment env) {
+        log(object + ".mergeMany" + (dryRun ? "(dryRun)" : ""), ids);
+        Map<String, Object> kept = table(object).get(ids.get(conflictPriorityIndex).toString());
+        if (!dryRun) {
+            for (int i = 0; i < ids.size(); i++) {
+                if (i != conflictPriorityIndex) {
+                    table(object).remove(ids.get(i).toString());
+                }
+            }
+        }
+        return kept;
+    }
+
     private Map<String, Map<String, Object>> table(String object) {
         Map<String, Map<String, Object>> table = tables.get(object);
         if (table == null) {

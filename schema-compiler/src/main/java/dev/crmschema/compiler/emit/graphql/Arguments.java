@@ -41,6 +41,17 @@ final class Arguments {
             case UPDATE_MANY -> List.of(input("data", nonNull(Names.updateInputType(object))), requiredFilter);
             case DELETE_ONE, DESTROY_ONE, RESTORE_ONE -> List.of(id);
             case DELETE_MANY, DESTROY_MANY, RESTORE_MANY -> List.of(requiredFilter);
+            case GROUP_BY -> List.of(
+                    input("groupBy", nonNull(list(nonNull(Names.groupByInputType(object))))),
+                    input("filter", named(Names.filterInputType(object))),
+                    input("orderBy", list(Names.orderByWithGroupByInputType(object))),
+                    input("orderByForRecords", list(Names.orderByInputType(object))),
+                    input("viewId", named(Scalar.UUID.typeName())),
+                    input("limit", named(Scalar.INT)));
+            case MERGE_MANY -> List.of(
+                    input("ids", nonNull(list(nonNull(Scalar.UUID.typeName())))),
+                    input("conflictPriorityIndex", nonNull(Scalar.INT)),
+                    input("dryRun", named(Scalar.BOOLEAN)));
         };
     }
 }

@@ -72,8 +72,10 @@ public final class GraphqlResolverEmitter implements Emitter {
                     }
                     case EDGE -> classes.add(outputs.edgeClass(object, javaTypes.generated(Sdl.innerName(
                             object.getFieldDefinitions().get(0).getType()))));
-                    case CONNECTION -> classes.add(outputs.connectionClass(object, javaTypes.generated(Sdl.innerName(
-                            object.getFieldDefinitions().get(0).getType()))));
+                    case CONNECTION -> classes.add(outputs.connectionClass(object, RuntimeApi.GRAPH_CONNECTION,
+                            javaTypes.generated(Sdl.innerName(object.getFieldDefinitions().get(0).getType()))));
+                    case GROUP_CONNECTION -> classes.add(outputs.connectionClass(object, RuntimeApi.GRAPH_GROUP_CONNECTION,
+                            javaTypes.generated(Sdl.innerName(object.getFieldDefinitions().get(0).getType()))));
                 }
             }
         }

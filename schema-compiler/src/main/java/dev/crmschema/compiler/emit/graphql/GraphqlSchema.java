@@ -25,7 +25,9 @@ final class GraphqlSchema {
         for (ObjectType object : workspace.objects()) {
             types.addAll(ObjectTypes.of(workspace, object));
             types.addAll(ObjectInputs.of(workspace, object));
+            types.addAll(GroupByTypes.of(object));
         }
+        types.addAll(GroupByTypes.shared());
         types.addAll(CompositeTypes.all());
         types.add(FixedTypes.pageInfo());
         types.add(FixedTypes.orderByDirection());
@@ -45,7 +47,7 @@ final class GraphqlSchema {
         String about = workspace.description().map(d -> " " + d).orElse("");
         return SchemaDefinition.newSchemaDefinition()
                 .description(Sdl.description("Core API of workspace '" + workspace.name() + "' (" + workspace.displayName() + ")."
-                        + about + " Not generated yet: the groupBy queries and the merge mutations of the reference API."))
+                        + about))
                 .operationTypeDefinition(new OperationTypeDefinition("query", new TypeName(FixedTypes.QUERY)))
                 .operationTypeDefinition(new OperationTypeDefinition("mutation", new TypeName(FixedTypes.MUTATION)))
                 .build();

@@ -15,6 +15,7 @@ final class ObjectRoles {
         RECORD,
         EDGE,
         CONNECTION,
+        GROUP_CONNECTION,
         COMPOSITE
     }
 
@@ -34,6 +35,7 @@ final class ObjectRoles {
             roles.put(Names.type(object), Role.RECORD);
             roles.put(Names.edgeType(object), Role.EDGE);
             roles.put(Names.connectionType(object), Role.CONNECTION);
+            roles.put(Names.groupByConnectionType(object), Role.GROUP_CONNECTION);
             objects.put(Names.type(object), object);
         }
     }

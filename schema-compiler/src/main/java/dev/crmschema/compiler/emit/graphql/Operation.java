@@ -8,14 +8,14 @@ import dev.crmschema.compiler.naming.Names;
 import graphql.language.Type;
 
 /**
- * The root fields generated per object (reference contract, section 2.2). groupBy and merge are not
- * generated yet. {@link #supportMethod()} is the method of the runtime's {@code GraphqlResolverSupport}
+ * The root fields generated per object (reference contract, section 2.2). {@link #supportMethod()} is the method of the runtime's {@code GraphqlResolverSupport}
  * that a generated resolver calls for it, with the field's arguments in schema order.
  */
 enum Operation {
     FIND_MANY(true, "findMany"),
     FIND_ONE(true, "findOne"),
     FIND_DUPLICATES(true, "findDuplicates"),
+    GROUP_BY(true, "groupBy"),
     CREATE_ONE(false, "createOne"),
     CREATE_MANY(false, "createMany"),
     UPDATE_ONE(false, "updateOne"),
@@ -25,7 +25,8 @@ enum Operation {
     DESTROY_ONE(false, "destroyOne"),
     DESTROY_MANY(false, "destroyMany"),
     RESTORE_ONE(false, "restoreOne"),
-    RESTORE_MANY(false, "restoreMany");
+    RESTORE_MANY(false, "restoreMany"),
+    MERGE_MANY(false, "mergeMany");
 
     private final boolean isQuery;
     private final String supportMethod;
@@ -58,6 +59,8 @@ enum Operation {
             case DESTROY_MANY -> Names.destroyMany(object);
             case RESTORE_ONE -> Names.restoreOne(object);
             case RESTORE_MANY -> Names.restoreMany(object);
+            case GROUP_BY -> Names.groupBy(object);
+            case MERGE_MANY -> Names.mergeMany(object);
         };
     }
 
@@ -65,7 +68,8 @@ enum Operation {
         return switch (this) {
             case FIND_MANY -> named(Names.connectionType(object));
             case FIND_DUPLICATES -> list(Names.connectionType(object));
-            case FIND_ONE, CREATE_ONE, UPDATE_ONE, DELETE_ONE, DESTROY_ONE, RESTORE_ONE -> named(Names.type(object));
+            case GROUP_BY -> list(Names.groupByConnectionType(object));
+            case FIND_ONE, CREATE_ONE, UPDATE_ONE, DELETE_ONE, DESTROY_ONE, RESTORE_ONE, MERGE_MANY -> named(Names.type(object));
             case CREATE_MANY, UPDATE_MANY, DELETE_MANY, DESTROY_MANY, RESTORE_MANY -> list(Names.type(object));
         };
     }
@@ -87,6 +91,9 @@ enum Operation {
             case DESTROY_MANY -> "Deletes every " + one + " that matches the filter for good.";
             case RESTORE_ONE -> "Restores the soft-deleted " + one + " with this id.";
             case RESTORE_MANY -> "Restores every soft-deleted " + one + " that matches the filter.";
+            case GROUP_BY -> "Groups the " + many + " that match the filter, with each group's aggregates and first records.";
+            case MERGE_MANY -> "Merges " + many + " into the one at conflictPriorityIndex, which keeps its id and takes what it "
+                    + "lacks from the others; the others are soft-deleted. With dryRun, only previews the result.";
         };
     }
 }

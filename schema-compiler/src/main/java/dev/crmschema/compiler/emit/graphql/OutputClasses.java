@@ -17,8 +17,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The classes of SDL object types: one {@code GraphObject} subclass per record and composite type, with
- * one accessor per field (relation fields excepted, see {@link ResolverClasses}); one {@code GraphEdge}
- * and one {@code GraphConnection} subclass per object.
+ * one accessor per field (relation fields excepted, see {@link ResolverClasses}); one {@code GraphEdge},
+ * one {@code GraphConnection} and one {@code GraphGroupConnection} (a group of groupBy) subclass per object.
  */
 final class OutputClasses {
     private static final TypeName VALUES = ParameterizedTypeName.get(Map.class, String.class, Object.class);
@@ -80,10 +80,11 @@ final class OutputClasses {
                 .build();
     }
 
-    TypeSpec connectionClass(ObjectTypeDefinition type, ClassName edge) {
+    /** {@code base} is the runtime's connection class: a plain connection or a group-by group. */
+    TypeSpec connectionClass(ObjectTypeDefinition type, ClassName base, ClassName edge) {
         return TypeSpec.classBuilder(type.getName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(RuntimeApi.GRAPH_CONNECTION, edge))
+                .superclass(ParameterizedTypeName.get(base, edge))
                 .addJavadoc(describe(type))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                         .addParameter(RuntimeApi.PAGE, "page").addStatement("super(page, $T::new)", edge).build())

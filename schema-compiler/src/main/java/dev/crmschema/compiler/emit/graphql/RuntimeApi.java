@@ -15,6 +15,7 @@ final class RuntimeApi {
     static final ClassName GRAPH_OBJECT = ClassName.get(SUPPORT, "GraphObject");
     static final ClassName GRAPH_EDGE = ClassName.get(SUPPORT, "GraphEdge");
     static final ClassName GRAPH_CONNECTION = ClassName.get(SUPPORT, "GraphConnection");
+    static final ClassName GRAPH_GROUP_CONNECTION = ClassName.get(SUPPORT, "GraphGroupConnection");
     static final ClassName GRAPH_INPUT = ClassName.get(SUPPORT, "GraphInput");
     static final ClassName PAGE = ClassName.get(SUPPORT, "Page");
     static final ClassName PAGE_EDGE = ClassName.get(SUPPORT, "Page", "Edge");

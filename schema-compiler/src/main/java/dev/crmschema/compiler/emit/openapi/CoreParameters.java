@@ -23,6 +23,12 @@ final class CoreParameters {
     static final String FIELDS = "fields";
     static final String UPSERT = "upsert";
     static final String SOFT_DELETE = "softDelete";
+    static final String GROUP_BY = "groupBy";
+    static final String AGGREGATE = "aggregate";
+    static final String GROUP_LIMIT = "groupLimit";
+    static final String INCLUDE_RECORDS_SAMPLE = "includeRecordsSample";
+    static final String ORDER_BY_FOR_RECORDS = "orderByForRecords";
+    static final String VIEW_ID = "viewId";
 
     private CoreParameters() {}
 
@@ -42,6 +48,38 @@ final class CoreParameters {
                 + "field is updated instead of created. One input matching several records is an error."));
         parameters.set(SOFT_DELETE, flag("soft_delete", "When true, records are soft-deleted (`deletedAt` is set and they "
                 + "can be restored); by default they are destroyed for good."));
+        parameters.set(GROUP_BY, groupBy());
+        ObjectNode aggregate = query("aggregate", false, "A JSON array of aggregate names computed per group, named as the "
+                + "GraphQL connection's fields: `totalCount`, `countEmptyX`, `countNotEmptyX`, `countUniqueValuesX`, "
+                + "`percentageEmptyX`, `percentageNotEmptyX`, `minX`/`maxX` (numbers, dates, currency amounts), `avgX`/`sumX` "
+                + "(numbers, currency amounts), `countTrueX`/`countFalseX` (booleans). Every group has `totalCount`.", string());
+        aggregate.put("example", "[\"totalCount\",\"countNotEmptyId\"]");
+        parameters.set(AGGREGATE, aggregate);
+        ObjectNode groupLimit = query("limit", false, "Groups to return: " + RestContract.DEFAULT_PAGE_SIZE
+                + " by default, at most " + RestContract.MAX_PAGE_SIZE + ".", type("integer").put("minimum", 0)
+                .put("maximum", RestContract.MAX_PAGE_SIZE).put("default", RestContract.DEFAULT_PAGE_SIZE));
+        parameters.set(GROUP_LIMIT, groupLimit);
+        parameters.set(INCLUDE_RECORDS_SAMPLE, flag("include_records_sample", "When true, each group also lists its first "
+                + RestContract.MAX_NESTED_RECORDS + " records as `records`, in `order_by_for_records` order."));
+        ObjectNode orderByForRecords = query("order_by_for_records", false, "The order of each group's `records`, with the "
+                + "syntax of `order_by`.", string());
+        orderByForRecords.put("example", "createdAt[DescNullsLast]");
+        parameters.set(ORDER_BY_FOR_RECORDS, orderByForRecords);
+        parameters.set(VIEW_ID, query("view_id", false, "Saved views are not kept by this server: any value is refused; pass "
+                + "the view's conditions as `filter`.", string("uuid")));
+    }
+
+    private static ObjectNode groupBy() {
+        ObjectNode parameter = query("group_by", true, "A JSON array of the fields to group by, in order. `{\"field\":true}` "
+                + "groups by a field or a relation's join column; a composite field names one sub-field "
+                + "(`{\"address\":{\"addressCity\":true}}`); a date or timestamp may be bucketed with `{\"granularity\":G}` "
+                + "(G one of " + String.join(", ", RestContract.DATE_GRANULARITIES) + ") and an IANA `timeZone` "
+                + "(UTC by default). Arrays and JSON fields cannot be grouped by.", string());
+        ObjectNode examples = parameter.putObject("examples");
+        example(examples, "field", "One field", "[{\"createdBy\":{\"source\":true}}]");
+        example(examples, "date", "Creation day of the week, in Paris",
+                "[{\"createdAt\":{\"granularity\":\"DAY_OF_THE_WEEK\",\"timeZone\":\"Europe/Paris\"}}]");
+        return parameter;
     }
 
     private static ObjectNode filter(boolean required) {

@@ -14,7 +14,7 @@ import dev.crmschema.compiler.support.Json;
 
 /**
  * The routes of one object (contract section 1.2), by its plural name: find, create, update, delete and
- * restore, one by one and in bulk, and find duplicates.
+ * restore, one by one and in bulk, find duplicates, and group-by and merge ({@link GroupByAndMergePaths}).
  */
 final class CorePaths {
     private CorePaths() {}
@@ -34,6 +34,8 @@ final class CorePaths {
         paths.putObject(plural + "/duplicates").set("post", duplicates(object));
         paths.putObject(plural + "/restore").set("patch", restoreMany(object));
         paths.putObject(plural + "/{id}/restore").set("patch", restoreOne(object));
+        paths.putObject(plural + "/" + Names.GROUP_BY_SEGMENT).set("get", GroupByAndMergePaths.groupBy(object));
+        paths.putObject(plural + "/" + Names.MERGE_SEGMENT).set("patch", GroupByAndMergePaths.merge(object));
     }
 
     private static ObjectNode findMany(ObjectType object) {
@@ -158,7 +160,7 @@ final class CorePaths {
                 .map(group -> String.join(" and ", group.stream().map(f -> "`" + f + "`").toList())).toList()) + ")";
     }
 
-    private static ObjectNode operation(ObjectType object, String operationId, String summary, String description) {
+    static ObjectNode operation(ObjectType object, String operationId, String summary, String description) {
         ObjectNode operation = Json.object();
         operation.putArray("tags").add(object.namePlural());
         operation.put("summary", summary);
@@ -168,20 +170,20 @@ final class CorePaths {
         return operation;
     }
 
-    private static void parameters(ObjectNode operation, String... names) {
+    static void parameters(ObjectNode operation, String... names) {
         ArrayNode parameters = operation.putArray("parameters");
         for (String name : names) {
             parameters.add(parameterRef(name));
         }
     }
 
-    private static void requestBody(ObjectNode operation, ObjectNode schema, String summary, JsonNode example) {
+    static void requestBody(ObjectNode operation, ObjectNode schema, String summary, JsonNode example) {
         ObjectNode body = operation.putObject("requestBody");
         body.put("required", true);
         body.setAll(SchemaNodes.jsonContent(schema, "example", summary, example));
     }
 
-    private static void success(ObjectNode operation, String status, String description, ResponseBodies.Body body, boolean byId) {
+    static void success(ObjectNode operation, String status, String description, ResponseBodies.Body body, boolean byId) {
         ObjectNode responses = operation.putObject("responses");
         ObjectNode response = responses.putObject(status);
         response.put("description", description);

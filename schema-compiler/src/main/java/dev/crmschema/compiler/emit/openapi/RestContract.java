@@ -27,4 +27,11 @@ final class RestContract {
     static final List<String> ORDER_DIRECTIONS = List.of("AscNullsFirst", "AscNullsLast", "DescNullsFirst", "DescNullsLast");
 
     static final String DEFAULT_ORDER_DIRECTION = "AscNullsFirst";
+
+    /** Date buckets of group-by (reference contract, section 1.8). */
+    static final List<String> DATE_GRANULARITIES = List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "DAY_OF_THE_WEEK",
+            "MONTH_OF_THE_YEAR", "QUARTER_OF_THE_YEAR");
+
+    /** Most records one merge takes ({@code MUTATION_MAX_MERGE_RECORDS}). */
+    static final int MAX_MERGE_RECORDS = 9;
 }

@@ -1,18 +1,24 @@
 package dev.crmschema.compiler.emit.rest;
 
+import static dev.crmschema.compiler.emit.rest.RouteParameter.AGGREGATE;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.BODY;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.DEPTH;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.ENDING_BEFORE;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.FIELDS;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.FILTER;
+import static dev.crmschema.compiler.emit.rest.RouteParameter.GROUP_BY;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.ID;
+import static dev.crmschema.compiler.emit.rest.RouteParameter.INCLUDE_RECORDS_SAMPLE;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.LIMIT;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.ORDER_BY;
+import static dev.crmschema.compiler.emit.rest.RouteParameter.ORDER_BY_FOR_RECORDS;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.SOFT_DELETE;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.STARTING_AFTER;
 import static dev.crmschema.compiler.emit.rest.RouteParameter.UPSERT;
+import static dev.crmschema.compiler.emit.rest.RouteParameter.VIEW_ID;
 
 import com.palantir.javapoet.ClassName;
+import dev.crmschema.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +63,15 @@ record RestRoute(
             new RestRoute("findDuplicates", ReferencedTypes.POST, "duplicates", "findDuplicates",
                     List.of(DEPTH, FIELDS, BODY),
                     "Finds $plural:L that duplicate the records in the body's {@code data}, or the records whose "
-                            + "{@code ids} the body lists.")));
+                            + "{@code ids} the body lists."),
+            new RestRoute("groupBy", ReferencedTypes.GET, Names.GROUP_BY_SEGMENT, "groupBy",
+                    List.of(FILTER, GROUP_BY, AGGREGATE, LIMIT, INCLUDE_RECORDS_SAMPLE, ORDER_BY_FOR_RECORDS, VIEW_ID, DEPTH,
+                            FIELDS),
+                    "Groups the $plural:L that match {@code filter} by the fields of {@code group_by}, with the "
+                            + "{@code aggregate} values of each group and optionally a sample of its records."),
+            new RestRoute("merge", ReferencedTypes.PATCH, Names.MERGE_SEGMENT, "merge", List.of(DEPTH, FIELDS, BODY),
+                    "Merges the $plural:L whose {@code ids} the body lists into the one at "
+                            + "{@code conflictPriorityIndex}; with {@code dryRun} it only previews the result.")));
 
     /** Routes of {@code /rest/batch/{plural}}. */
     static final List<RestRoute> BATCH = List.of(

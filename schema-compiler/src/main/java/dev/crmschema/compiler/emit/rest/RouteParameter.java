@@ -22,6 +22,11 @@ record RouteParameter(Source source, String wireName, String javaName) {
     static final RouteParameter FIELDS = query("fields", "fields");
     static final RouteParameter UPSERT = query("upsert", "upsert");
     static final RouteParameter SOFT_DELETE = query("soft_delete", "softDelete");
+    static final RouteParameter GROUP_BY = query("group_by", "groupBy");
+    static final RouteParameter AGGREGATE = query("aggregate", "aggregate");
+    static final RouteParameter INCLUDE_RECORDS_SAMPLE = query("include_records_sample", "includeRecordsSample");
+    static final RouteParameter ORDER_BY_FOR_RECORDS = query("order_by_for_records", "orderByForRecords");
+    static final RouteParameter VIEW_ID = query("view_id", "viewId");
     static final RouteParameter BODY = new RouteParameter(Source.BODY, "", "body");
 
     private static RouteParameter query(String wireName, String javaName) {

@@ -100,6 +100,8 @@ class OpenApiDocumentTest {
             expected.put(plural + "/{id}/restore patch", Names.restoreOneOperation(object));
             expected.put(plural + "/restore patch", Names.restoreManyOperation(object));
             expected.put(plural + "/duplicates post", Names.findDuplicatesOperation(object));
+            expected.put(plural + "/groupBy get", Names.groupByOperation(object));
+            expected.put(plural + "/merge patch", Names.mergeOperation(object));
             expected.forEach((route, operationId) -> {
                 String[] parts = route.split(" ");
                 JsonNode operation = paths.path(parts[0]).path(parts[1]);
@@ -108,7 +110,7 @@ class OpenApiDocumentTest {
                 assertTrue(operationIds.add(operationId), "duplicate operationId " + operationId);
             });
         }
-        assertEquals(emitted.workspace().objects().size() * 6, paths.size());
+        assertEquals(emitted.workspace().objects().size() * 8, paths.size());
     }
 
     @Test

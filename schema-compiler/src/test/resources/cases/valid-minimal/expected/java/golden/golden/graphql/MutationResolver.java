@@ -6,6 +6,7 @@ import dev.crmschema.runtime.api.graphql.GraphqlResolverSupport;
 import graphql.kickstart.tools.GraphQLMutationResolver;
 import graphql.schema.DataFetchingEnvironment;
 import java.lang.Boolean;
+import java.lang.Integer;
 import java.lang.Object;
 import java.util.List;
 
@@ -61,6 +62,11 @@ public final class MutationResolver implements GraphQLMutationResolver {
         return support.restoreMany("pet", filter, env, Pet::new);
     }
 
+    public Pet mergePets(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
+            DataFetchingEnvironment env) {
+        return support.mergeMany("pet", ids, conflictPriorityIndex, dryRun, env, Pet::new);
+    }
+
     public Shelter createShelter(ShelterCreateInput data, Boolean upsert,
             DataFetchingEnvironment env) {
         return support.createOne("shelter", data, upsert, env, Shelter::new);
@@ -102,5 +108,10 @@ public final class MutationResolver implements GraphQLMutationResolver {
 
     public List<Shelter> restoreShelters(ShelterFilterInput filter, DataFetchingEnvironment env) {
         return support.restoreMany("shelter", filter, env, Shelter::new);
+    }
+
+    public Shelter mergeShelters(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
+            DataFetchingEnvironment env) {
+        return support.mergeMany("shelter", ids, conflictPriorityIndex, dryRun, env, Shelter::new);
     }
 }

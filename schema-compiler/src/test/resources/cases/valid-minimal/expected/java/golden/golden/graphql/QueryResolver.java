@@ -35,6 +35,13 @@ public final class QueryResolver implements GraphQLQueryResolver {
         return support.findDuplicates("pet", ids, data, env, PetConnection::new);
     }
 
+    public List<PetGroupByConnection> petsGroupBy(List<PetGroupByInput> groupBy,
+            PetFilterInput filter, List<PetOrderByWithGroupByInput> orderBy,
+            List<PetOrderByInput> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env) {
+        return support.groupBy("pet", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, PetGroupByConnection::new);
+    }
+
     public ShelterConnection shelters(ShelterFilterInput filter, List<ShelterOrderByInput> orderBy,
             Integer first, Integer last, Integer offset, String before, String after,
             DataFetchingEnvironment env) {
@@ -48,5 +55,12 @@ public final class QueryResolver implements GraphQLQueryResolver {
     public List<ShelterConnection> shelterDuplicates(List<Object> ids,
             List<ShelterCreateInput> data, DataFetchingEnvironment env) {
         return support.findDuplicates("shelter", ids, data, env, ShelterConnection::new);
+    }
+
+    public List<ShelterGroupByConnection> sheltersGroupBy(List<ShelterGroupByInput> groupBy,
+            ShelterFilterInput filter, List<ShelterOrderByWithGroupByInput> orderBy,
+            List<ShelterOrderByInput> orderByForRecords, Object viewId, Integer limit,
+            DataFetchingEnvironment env) {
+        return support.groupBy("shelter", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, ShelterGroupByConnection::new);
     }
 }

@@ -46,8 +46,14 @@ public final class WorkspaceGraphql implements GraphqlBindings {
         types.put("ActorCreateInput", ActorCreateInput.class);
         types.put("FullNameUpdateInput", FullNameUpdateInput.class);
         types.put("ActorUpdateInput", ActorUpdateInput.class);
+        types.put("FullNameGroupByInput", FullNameGroupByInput.class);
+        types.put("GroupByDateGranularityInput", GroupByDateGranularityInput.class);
+        types.put("ActorGroupByInput", ActorGroupByInput.class);
+        types.put("PetAggregateOrderByInput", PetAggregateOrderByInput.class);
         types.put("ShelterWhereUniqueInput", ShelterWhereUniqueInput.class);
         types.put("ShelterConnectInput", ShelterConnectInput.class);
+        types.put("ShelterAggregateOrderByInput", ShelterAggregateOrderByInput.class);
+        types.put("DateGranularityEnum", DateGranularityEnum.class);
         types.put("ActorSourceEnumFilter", ActorSourceEnumFilter.class);
         types.put("RawJsonFilter", RawJsonFilter.class);
         return Collections.unmodifiableMap(types);

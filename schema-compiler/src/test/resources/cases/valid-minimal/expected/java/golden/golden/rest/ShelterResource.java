@@ -213,4 +213,51 @@ public final class ShelterResource {
             @QueryParam("fields") String fields, JsonNode body) {
         return endpoint.findDuplicates(depth, fields, body);
     }
+
+    /**
+     * Groups the Shelters that match {@code filter} by the fields of {@code group_by}, with the
+     * {@code aggregate} values of each group and optionally a sample of its records.
+     *
+     * <p>{@code GET /rest/shelters/groupBy}: delegates to {@link RestEndpoint#groupBy}.
+     */
+    @GET
+    @Path("groupBy")
+    public Response groupBy(@QueryParam("filter") String filter,
+            @QueryParam("group_by") String groupBy, @QueryParam("aggregate") String aggregate,
+            @QueryParam("limit") String limit,
+            @QueryParam("include_records_sample") String includeRecordsSample,
+            @QueryParam("order_by_for_records") String orderByForRecords,
+            @QueryParam("view_id") String viewId, @QueryParam("depth") String depth,
+            @QueryParam("fields") String fields) {
+        return endpoint.groupBy(filter, groupBy, aggregate, limit, includeRecordsSample, orderByForRecords, viewId, depth, fields);
+    }
+
+    /**
+     * Merges the Shelters whose {@code ids} the body lists into the one at {@code
+     * conflictPriorityIndex}; with {@code dryRun} it only previews the result.
+     *
+     * <p>{@code PATCH /rest/shelters/merge}: delegates to {@link RestEndpoint#merge}.
+     */
+    @PATCH
+    @Path("merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response merge(@QueryParam("depth") String depth, @QueryParam("fields") String fields,
+            JsonNode body) {
+        return endpoint.merge(depth, fields, body);
+    }
+
+    /**
+     * Merges the Shelters whose {@code ids} the body lists into the one at {@code
+     * conflictPriorityIndex}; with {@code dryRun} it only previews the result. PUT alias of the
+     * PATCH route.
+     *
+     * <p>{@code PUT /rest/shelters/merge}: delegates to {@link RestEndpoint#merge}.
+     */
+    @PUT
+    @Path("merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response mergeViaPut(@QueryParam("depth") String depth,
+            @QueryParam("fields") String fields, JsonNode body) {
+        return endpoint.merge(depth, fields, body);
+    }
 }
