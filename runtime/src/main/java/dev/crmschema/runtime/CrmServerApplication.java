@@ -37,6 +37,8 @@ import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
 import dev.crmschema.runtime.metadata.MetadataResource;
 import dev.crmschema.runtime.metadata.MetadataService;
 import dev.crmschema.runtime.metadata.MetadataSync;
+import dev.crmschema.runtime.permissions.AccessCache;
+import dev.crmschema.runtime.permissions.RoleStore;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
 import dev.crmschema.runtime.rest.StrictUtf8Body;
@@ -101,8 +103,11 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         workspaces.loadAll();
 
         Clock clock = Clock.systemUTC();
-        RequestAuthentication authentication = new RequestAuthentication(
-                new Authenticator(new ApiKeyStore(database.dsl()), clock), registry);
+        MetadataService metadata = new MetadataService(database.dsl(), workspaces);
+        RoleStore roles = new RoleStore(database.dsl());
+        AccessCache access = new AccessCache(roles, snapshot -> metadata.metadata(snapshot).ids());
+        ApiKeyStore keys = new ApiKeyStore(database.dsl());
+        RequestAuthentication authentication = new RequestAuthentication(new Authenticator(keys, clock), registry, access);
         LimitsConfiguration limits = configuration.getLimits();
         RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
 
@@ -113,7 +118,6 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new GraphqlResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new StrictUtf8Body());
-        MetadataService metadata = new MetadataService(database.dsl(), workspaces);
         environment.jersey().register(new MetadataResource(authentication, metadata));
         environment.jersey().register(new InvalidMetadataExceptionMapper());
         environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
