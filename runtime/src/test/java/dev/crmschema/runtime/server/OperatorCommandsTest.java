@@ -295,6 +295,8 @@ class OperatorCommandsTest {
                 "workspace 'roleops' has no role 'boss' (see list-roles)");
 
         String keyId = valueOf(readOnly.out(), "KEY_ID");
+        Run listedKeys = run("list-keys", config.toString(), "--workspace", "roleops");
+        assertTrue(listedKeys.out().lines().anyMatch(line -> line.startsWith(keyId) && line.endsWith("Read-only")), listedKeys.out());
         String oldToken = valueOf(readOnly.out(), "API_KEY");
         Run regenerated = run("regenerate-key", config.toString(), "--id", keyId);
         assertTrue(regenerated.succeeded(), regenerated.err());
