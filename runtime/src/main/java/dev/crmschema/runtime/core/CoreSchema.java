@@ -148,6 +148,11 @@ public final class CoreSchema {
 
     /** Brings the core schema to the newest version; returns how many migrations ran. */
     public static int migrate(DSLContext dsl) {
+        return migrate(dsl, MIGRATIONS.size());
+    }
+
+    /** Brings the core schema to {@code target} (tests of a migration start from the version before it). */
+    static int migrate(DSLContext dsl, int target) {
         return dsl.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
             ctx.execute("SELECT pg_advisory_xact_lock(?)", MIGRATION_LOCK);
@@ -159,7 +164,7 @@ public final class CoreSchema {
                     .fetchOne(0, Integer.class);
             int version = current == null ? 0 : current;
             int applied = 0;
-            for (int i = version; i < MIGRATIONS.size(); i++) {
+            for (int i = version; i < target; i++) {
                 for (String statement : MIGRATIONS.get(i)) {
                     ctx.execute(statement);
                 }
