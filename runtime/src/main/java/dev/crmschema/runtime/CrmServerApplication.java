@@ -38,6 +38,8 @@ import dev.crmschema.runtime.limits.RateLimiter;
 import dev.crmschema.runtime.limits.RequestBodyLimit;
 import dev.crmschema.runtime.metadata.ApiKeysResource;
 import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
+import dev.crmschema.runtime.metadata.MetadataGraphql;
+import dev.crmschema.runtime.metadata.MetadataGraphqlResource;
 import dev.crmschema.runtime.metadata.MetadataResource;
 import dev.crmschema.runtime.metadata.MetadataService;
 import dev.crmschema.runtime.metadata.MetadataSync;
@@ -129,6 +131,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new MetadataResource(authentication, metadata));
         environment.jersey().register(new ApiKeysResource(authentication, keys, roles, clock));
         environment.jersey().register(new RolesResource(authentication, roles, metadata, access));
+        environment.jersey().register(new MetadataGraphqlResource(authentication,
+                new MetadataGraphql(metadata, configuration.getGraphql())));
         environment.jersey().register(new InvalidMetadataExceptionMapper());
         environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
         environment.jersey().register(new ApiExceptionMapper());

@@ -12,7 +12,7 @@ import java.util.Map;
  * kind of error it is, {@code subCode} carries the domain code of an {@link ApiException}
  * ({@code INVALID_CURSOR}, {@code RECORD_NOT_FOUND}...), {@code userFriendlyMessage} what a user may be shown.
  */
-final class ErrorCodes {
+public final class ErrorCodes {
     static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     static final String BAD_USER_INPUT = "BAD_USER_INPUT";
@@ -38,7 +38,7 @@ final class ErrorCodes {
         return Collections.unmodifiableMap(extensions);
     }
 
-    static Map<String, Object> of(ApiException e) {
+    public static Map<String, Object> of(ApiException e) {
         return extensions(forStatus(e.status()), e.code().orElse(null), e.getMessage());
     }
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * logged with its stack trace and reaches the client only as "An error occurred." with
  * {@code INTERNAL_SERVER_ERROR}, so no stack trace or SQL text ever leaves the server.
  */
-final class FieldErrors implements DataFetcherExceptionHandler {
+public final class FieldErrors implements DataFetcherExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FieldErrors.class);
 
     @Override
@@ -42,7 +42,7 @@ final class FieldErrors implements DataFetcherExceptionHandler {
     }
 
     /** The exception a resolver threw, out of the wrappers of futures and reflection. */
-    static Throwable unwrap(Throwable thrown) {
+    public static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         while ((current instanceof CompletionException || current instanceof ExecutionException
                 || current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException)

@@ -15,7 +15,7 @@ public record GraphqlRequest(String query, String operationName, Map<String, Obj
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Parses a request body; a body that is not such an object is refused with 400. */
-    static GraphqlRequest parse(String body) {
+    public static GraphqlRequest parse(String body) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : JSON.readTree(body);

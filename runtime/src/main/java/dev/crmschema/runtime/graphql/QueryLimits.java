@@ -17,11 +17,11 @@ import java.util.Map;
  * ({@code __schema}, {@code __type}, {@code __typename} and all below them) are not counted: GraphiQL's
  * full introspection query is deeper than any sensible data query.
  */
-final class QueryLimits extends SimplePerformantInstrumentation {
+public final class QueryLimits extends SimplePerformantInstrumentation {
     private final int maxDepth;
     private final int maxComplexity;
 
-    QueryLimits(GraphqlConfiguration configuration) {
+    public QueryLimits(GraphqlConfiguration configuration) {
         this.maxDepth = configuration.getMaxQueryDepth();
         this.maxComplexity = configuration.getMaxQueryComplexity();
     }

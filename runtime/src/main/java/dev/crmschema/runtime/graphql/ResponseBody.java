@@ -11,10 +11,10 @@ import java.util.Map;
  * The JSON body of a GraphQL response: graphql-java's {@code data}/{@code errors} envelope, with an
  * {@code extensions.code} on every error (reference contract, section 7.2).
  */
-final class ResponseBody {
+public final class ResponseBody {
     private ResponseBody() {}
 
-    static Map<String, Object> of(ExecutionResult result) {
+    public static Map<String, Object> of(ExecutionResult result) {
         Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
         if (!result.getErrors().isEmpty()) {
             body.put("errors", result.getErrors().stream().map(ResponseBody::error).toList());
@@ -23,12 +23,12 @@ final class ResponseBody {
     }
 
     /** A request refused before execution (bad key, malformed body): errors only, no data. */
-    static Map<String, Object> refused(ApiException refused) {
+    public static Map<String, Object> refused(ApiException refused) {
         return only(refused.getMessage(), ErrorCodes.of(refused));
     }
 
     /** An unexpected failure, without any of its details. */
-    static Map<String, Object> internal() {
+    public static Map<String, Object> internal() {
         return only(ErrorCodes.INTERNAL_MESSAGE,
                 ErrorCodes.extensions(ErrorCodes.INTERNAL_SERVER_ERROR, null, ErrorCodes.INTERNAL_MESSAGE));
     }

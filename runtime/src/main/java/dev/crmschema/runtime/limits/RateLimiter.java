@@ -1,8 +1,10 @@
 package dev.crmschema.runtime.limits;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -11,12 +13,23 @@ import org.jooq.Record;
  * the database enforces one limit. Windows are aligned on the database clock (epoch milliseconds
  * divided by the window length), so all servers agree on where a window starts.
  *
- * <p>One statement per call does everything: reads the key's limit (its own, else its workspace's, else
- * the server default), upserts the window's counter row, refuses without counting once the limit is
- * reached (the row is locked, not rewritten), and drops the key's rows of earlier windows.
+ * <p>A server does not write to the database on every call: it claims calls from the key's window row
+ * in blocks (a {@link Lease}) and spends them locally. The database never grants more calls than the
+ * limit, so the limit holds across servers; a block is at most a twentieth of the limit, so a server
+ * sitting on unspent calls can refuse another server's caller at most that much early. The first claim
+ * of a window and every claim near the limit take a single call, which keeps small limits exact. A
+ * change of a key's limit is seen at the key's next claim.
  */
 public final class RateLimiter {
-    private static final String COUNT_CALL = """
+    /** Largest block of calls one claim takes: one database round trip per this many calls at most. */
+    static final int MAX_BLOCK = 1000;
+
+    /**
+     * One statement claims {@code block} calls: reads the key's limit (its own, else its workspace's,
+     * else the server default), adds the block to the window's counter row unless that would pass the
+     * limit (then nothing is claimed), and drops the key's rows of earlier windows.
+     */
+    private static final String CLAIM = """
             WITH clock AS (
               SELECT (extract(epoch FROM now()) * 1000)::bigint AS now_ms),
             win AS (
@@ -25,21 +38,22 @@ public final class RateLimiter {
               SELECT coalesce(k.rate_limit, w.rate_limit, ?) AS allowed
               FROM core.api_key k JOIN core.workspace w ON w.id = k.workspace_id
               WHERE k.id = ?),
-            counted AS (
+            claimed AS (
               INSERT INTO core.rate_limit_window AS c (key_id, window_start, calls)
-              SELECT ?, win.start, 1 FROM win, lim
-              ON CONFLICT (key_id, window_start) DO UPDATE SET calls = c.calls + 1
-                WHERE c.calls < (SELECT allowed FROM lim)
+              SELECT ?, win.start, ? FROM win, lim WHERE ? <= lim.allowed
+              ON CONFLICT (key_id, window_start) DO UPDATE SET calls = c.calls + excluded.calls
+                WHERE c.calls + excluded.calls <= (SELECT allowed FROM lim)
               RETURNING c.calls),
             pruned AS (
               DELETE FROM core.rate_limit_window
               WHERE key_id = ? AND window_start < (SELECT start FROM win))
-            SELECT win.now_ms, win.start, lim.allowed, (SELECT calls FROM counted)
+            SELECT win.now_ms, win.start, lim.allowed, (SELECT calls FROM claimed)
             FROM win, lim""";
 
     private final DSLContext dsl;
     private final int defaultLimit;
     private final long windowMillis;
+    private final Map<UUID, Lease> leases = new ConcurrentHashMap<>();
 
     /**
      * @param defaultLimit calls per window for keys whose key and workspace set no limit of their own
@@ -56,16 +70,78 @@ public final class RateLimiter {
 
     /** Counts one call of the key; empty when the key no longer exists (it was deleted meanwhile). */
     public Optional<RateLimitDecision> count(UUID keyId) {
-        Optional<Record> row = dsl.resultQuery(COUNT_CALL, windowMillis, defaultLimit, keyId, keyId, keyId).fetchOptional();
+        Lease lease = leases.computeIfAbsent(keyId, id -> new Lease());
+        synchronized (lease) {
+            long now = System.nanoTime();
+            if (lease.unspent > 0 && now < lease.windowEndNanos) {
+                lease.unspent--;
+                return Optional.of(lease.decision(true, now, windowMillis));
+            }
+            // Within a window the limit is known: claim a block while it fits, single calls near the end.
+            int block = now < lease.windowEndNanos ? blockFor(lease.limit, lease.claimedInWindow) : 1;
+            Optional<Claim> claim = claim(keyId, block);
+            if (claim.isPresent() && claim.get().granted() == 0 && block > 1) {
+                claim = claim(keyId, 1);
+            }
+            if (claim.isEmpty()) {
+                leases.remove(keyId);
+                return Optional.empty();
+            }
+            lease.renew(claim.get(), now);
+            boolean allowed = lease.unspent > 0;
+            if (allowed) {
+                lease.unspent--;
+            }
+            return Optional.of(lease.decision(allowed, now, windowMillis));
+        }
+    }
+
+    /** A twentieth of what is left of the limit, so that claims never take the last calls in one go. */
+    static int blockFor(int limit, long claimedInWindow) {
+        long left = limit - claimedInWindow;
+        return (int) Math.max(1, Math.min(MAX_BLOCK, left / 20));
+    }
+
+    private Optional<Claim> claim(UUID keyId, int block) {
+        Optional<Record> row = dsl.resultQuery(CLAIM, windowMillis, defaultLimit, keyId, keyId, block, block, keyId)
+                .fetchOptional();
         return row.map(r -> {
-            long now = r.get(0, Long.class);
+            long nowMillis = r.get(0, Long.class);
             long start = r.get(1, Long.class);
-            int allowed = r.get(2, Integer.class);
             Integer calls = r.get(3, Integer.class);
-            long reset = start + windowMillis - now;
-            return calls == null
-                    ? new RateLimitDecision(false, allowed, 0, windowMillis, reset)
-                    : new RateLimitDecision(true, allowed, Math.max(0, allowed - calls), windowMillis, reset);
+            return new Claim(r.get(2, Integer.class), calls == null ? 0 : block, calls == null ? -1 : calls,
+                    start + windowMillis - nowMillis);
         });
+    }
+
+    /**
+     * What the database answered.
+     *
+     * @param granted calls claimed, 0 when the limit is reached
+     * @param callsInWindow the window's counter after the claim (every server's calls), -1 when nothing was claimed
+     */
+    private record Claim(int limit, int granted, long callsInWindow, long resetMillis) {}
+
+    /** One key's calls claimed on this server and not spent yet, in the current window. */
+    private static final class Lease {
+        int limit;
+        int unspent;
+        long claimedInWindow;
+        long windowEndNanos = Long.MIN_VALUE;
+
+        void renew(Claim claim, long now) {
+            limit = claim.limit();
+            windowEndNanos = now + claim.resetMillis() * 1_000_000L;
+            // A claim comes only when nothing is left unspent, or the window is over and its calls are gone.
+            unspent = claim.granted();
+            claimedInWindow = claim.granted() > 0 ? claim.callsInWindow() : limit;
+        }
+
+        RateLimitDecision decision(boolean allowed, long now, long windowMillis) {
+            long resetMillis = Math.max(0, (windowEndNanos - now) / 1_000_000L);
+            // Calls of the window nobody has claimed, plus this server's claimed and unspent ones.
+            long remaining = Math.max(0, limit - claimedInWindow) + unspent;
+            return new RateLimitDecision(allowed, limit, (int) Math.min(Integer.MAX_VALUE, remaining), windowMillis, resetMillis);
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class FilesEdit {
             throw ApiException.badRequest("files must be an object of metadata file paths and their contents");
         }
         Map<String, String> byPath = new TreeMap<>();
-        files.fields().forEachRemaining(entry -> {
+        files.properties().forEach(entry -> {
             if (!entry.getValue().isTextual()) {
                 throw ApiException.badRequest("the content of file '" + entry.getKey() + "' must be a string");
             }

@@ -92,6 +92,17 @@ public final class MetadataService {
      * deleted): the schema is already migrated, so only the snapshot is rebuilt and swapped.
      */
     public void refresh(UUID workspaceId, long version) {
+        // A change of this server's own holds the lock until it has swapped: its notification then finds nothing to do.
+        ReentrantLock lock = locks.computeIfAbsent(workspaceId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            refreshLocked(workspaceId, version);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void refreshLocked(UUID workspaceId, long version) {
         Optional<WorkspaceSnapshot> serving = workspaces.registry().get(workspaceId);
         if (serving.isPresent() && serving.get().record().metadataVersion() >= version) {
             return;

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,7 @@ public final class MetadataChangeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        // 0 changes: only the memory phase.
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<Integer> modelCounts = new ArrayList<>();
         for (String count : (args.length > 2 ? args[2] : "1,10,100").split(",")) {
@@ -49,19 +51,21 @@ public final class MetadataChangeBenchmark {
         out("machine: %d processors, max heap %d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         try (TestServer server = new TestServer()) {
-            MetadataChangeBenchmark bench = new MetadataChangeBenchmark(server);
-            bench.changes(3, null, "warm-up");
-            bench.report("field changes, no load", bench.changes(changes, null, "idle"), null);
-            Load load = new Load(server, threads);
-            load.start();
-            Thread.sleep(2000);
-            long before = load.failed.get();
-            List<long[]> underLoad = bench.changes(changes, load, "load");
-            load.stop();
-            bench.report("field changes, " + threads + " client threads of REST traffic", underLoad, load);
-            out("  requests during the loaded phase: %d, failed: %d (before the first change: %d)%n",
-                    load.total.get(), load.failed.get(), before);
-            load.failures.forEach((what, count) -> out("    %d x %s%n", count, what));
+            if (changes > 0) {
+                MetadataChangeBenchmark bench = new MetadataChangeBenchmark(server);
+                bench.changes(3, null, "warm-up");
+                bench.report("field changes, no load", bench.changes(changes, null, "idle"));
+                Load load = new Load(server, threads);
+                load.start();
+                Thread.sleep(2000);
+                long before = load.failed.get();
+                List<long[]> underLoad = bench.changes(changes, load, "load");
+                load.stop();
+                bench.report("field changes, " + threads + " client threads of REST traffic", underLoad);
+                out("  requests during the loaded phase: %d, failed: %d (before the first change: %d)%n",
+                        load.total.get(), load.failed.get(), before);
+                load.failures.forEach((what, count) -> out("    %d x %s%n", count, what));
+            }
             memory(server, modelCounts);
         }
         Path report = Path.of(System.getProperty("bench.report", "target/metadata-bench.txt"));
@@ -93,7 +97,7 @@ public final class MetadataChangeBenchmark {
         return timings;
     }
 
-    private void report(String title, List<long[]> timings, Load load) {
+    private void report(String title, List<long[]> timings) {
         List<Long> request = new ArrayList<>();
         List<Long> serving = new ArrayList<>();
         timings.forEach(t -> {
@@ -108,31 +112,42 @@ public final class MetadataChangeBenchmark {
                 serving.get(serving.size() - 1), serving.stream().filter(ms -> ms < 2000).count(), serving.size());
     }
 
-    /** Heap after loading workspaces whose models all differ (the standard objects plus one field of their own). */
+    /**
+     * Memory of the running server after it loaded workspaces whose models all differ (the standard objects
+     * plus one field of their own): they are created in the database, and the server loads each one when
+     * its notification arrives, as it would in production.
+     */
     private static void memory(TestServer server, List<Integer> counts) throws Exception {
         Path standard = Path.of("..", "examples", "workspaces", "standard");
         if (!Files.isDirectory(standard)) {
             standard = Path.of("examples", "workspaces", "standard");
         }
         MetadataFiles base = MetadataFiles.load(standard);
-        WorkspaceRegistry registry = new WorkspaceRegistry();
-        ModelClasses classes = new ModelClasses(MetadataChangeBenchmark.class.getClassLoader());
-        WorkspaceService service = new WorkspaceService(server.database.dsl(), classes, registry);
-        out("memory (heap used after GC, distinct models loaded in one registry):%n");
-        out("  baseline (server with 2 workspaces): %d MB%n", heapMb());
+        WorkspaceService creator = new WorkspaceService(server.database.dsl(),
+                new ModelClasses(MetadataChangeBenchmark.class.getClassLoader()), new WorkspaceRegistry());
+        WorkspaceRegistry served = server.application().registry();
+        out("memory of the server after GC (heap used / metaspace used, where classes live):%n");
+        out("  with its 2 workspaces: %s%n", memory());
         int created = 0;
         for (int target : counts) {
             long started = System.nanoTime();
+            List<UUID> ids = new ArrayList<>();
             while (created < target) {
                 created++;
                 Map<String, String> files = new TreeMap<>(base.byPath());
                 files.put(MetadataFiles.WORKSPACE_FILE, files.get(MetadataFiles.WORKSPACE_FILE)
                         .replaceFirst("name: standard", "name: bench" + created));
                 files.put("own.yaml", "fields:\n  - {object: company, name: own" + created + ", label: Own, type: TEXT}\n");
-                service.load(service.create(new MetadataFiles(files)));
+                ids.add(creator.create(new MetadataFiles(files)).id());
             }
-            out("  %3d models: %d MB (%d distinct compiled models; %d s to create and load)%n", target, heapMb(),
-                    classes.distinctModels(), (System.nanoTime() - started) / 1_000_000_000);
+            for (UUID id : ids) {
+                while (served.get(id).isEmpty()) {
+                    Thread.sleep(50);
+                }
+            }
+            long models = served.all().stream().map(s -> s.modelHash()).distinct().count();
+            out("  %3d added models: %s (%d distinct models served; %d s to create and load the last batch)%n", target, memory(),
+                    models, (System.nanoTime() - started) / 1_000_000_000);
         }
     }
 
@@ -145,11 +160,14 @@ public final class MetadataChangeBenchmark {
         REPORT.append(line);
     }
 
-    private static long heapMb() {
+    private static String memory() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        long metaspace = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getName().equals("Metaspace"))
+                .mapToLong(p -> p.getUsage().getUsed()).sum() >> 20;
+        return heap + " MB / " + metaspace + " MB";
     }
 
     private static long median(List<Long> sorted) {

@@ -177,7 +177,7 @@ class MetadataApiTest {
     }
 
     @Test
-    void aNewFieldIsUsableThroughRestAndDocumentedRightAfterItIsCreated() {
+    void aNewFieldIsUsableThroughRestAndGraphqlAndDocumentedRightAfterItIsCreated() {
         JsonNode slogan = createField("company", Map.of("type", "TEXT", "name", "slogan", "label", "Slogan",
                 "description", "What the company says about itself"));
         assertEquals("slogan", slogan.path("name").asText());
@@ -190,6 +190,12 @@ class MetadataApiTest {
         assertTrue(server.get(server.acmeKey, "/rest/open-api/core").body().path("components").path("schemas")
                 .path("Company").path("properties").has("slogan"));
         assertTrue(served().documents().graphqlSdl().contains("slogan: String"));
+        Graphql graphql = new Graphql(server, server.acmeKey);
+        assertEquals("Said in GraphQL", graphql.data("mutation { createCompany(data: {name: \"Taglines\", slogan: \"Said in GraphQL\"}) "
+                + "{ slogan } }").path("createCompany").path("slogan").asText());
+        JsonNode bySlogan = graphql.data("{ companies(filter: {slogan: {in: [\"We say things\", \"Said in GraphQL\"]}}, "
+                + "orderBy: [{slogan: AscNullsFirst}]) { edges { node { name slogan } } } }").path("companies");
+        assertEquals(List.of("Taglines", "Sloganeers"), Graphql.nodes(bySlogan, "name"));
 
         createField("company", Map.of("type", "SELECT", "name", "segment", "label", "Segment",
                 "options", List.of(Map.of("value", "SMB", "label", "Small"), Map.of("value", "ENTERPRISE", "label", "Enterprise"))));
@@ -345,7 +351,7 @@ class MetadataApiTest {
         assertEquals("acme", export.path("workspace").asText());
         assertTrue(export.path("files").has("workspace.yaml"));
         Map<String, Object> files = new LinkedHashMap<>();
-        export.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+        export.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
         files.put("imported/lamp.yaml", "objects:\n  - {nameSingular: lamp, namePlural: lamps, labelSingular: Lamp, labelPlural: Lamps,\n"
                 + "     fields: [{name: watts, label: Watts, type: NUMBER}]}\n");
         JsonNode imported = ok(send("POST", "/rest/metadata/import", Map.of("files", files)), 200);

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * dropped) is caught by the version check when it reconnects.
  */
 class MetadataSyncTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Generous: the second JVM compiles both workspaces' classes when it starts, on a machine that may be busy. */
+    private static final Duration STARTUP = Duration.ofMinutes(5);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private static TestServer first;
     private static Process second;
@@ -69,7 +71,7 @@ class MetadataSyncTest {
                 .redirectOutput(workDir.resolve("second-server.log").toFile())
                 .start();
         secondUrl = "http://127.0.0.1:" + port;
-        awaitStatus(secondUrl, "/rest/open-api/core", status -> status == 200);
+        awaitStatus(secondUrl, "/rest/open-api/core", status -> status == 200, STARTUP);
     }
 
     @AfterAll
@@ -124,7 +126,11 @@ class MetadataSyncTest {
     }
 
     private static void awaitStatus(String base, String path, IntPredicate expected) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        awaitStatus(base, path, expected, PATIENCE);
+    }
+
+    private static void awaitStatus(String base, String path, IntPredicate expected, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
             if (second != null && !second.isAlive()) {
@@ -141,7 +147,7 @@ class MetadataSyncTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError(base + path + " still answers " + last + " after " + PATIENCE + "\n" + log());
+        throw new AssertionError(base + path + " still answers " + last + " after " + patience + "\n" + log());
     }
 
     private static String log() {

@@ -164,7 +164,7 @@ class PermissionsApiTest {
     }
 
     @Test
-    void theMetadataApiNeedsSettingsPermissions() {
+    void theMetadataApisNeedSettingsPermissions() {
         assertDenied(server.send(readOnlyKey, "POST", "/rest/metadata/objects", Map.of("nameSingular", "gadget",
                 "namePlural", "gadgets", "labelSingular", "Gadget", "labelPlural", "Gadgets")));
         assertDenied(server.send(readOnlyKey, "DELETE", "/rest/metadata/fields/" + fieldId(
@@ -174,6 +174,14 @@ class PermissionsApiTest {
                 "expiresAt", "2099-01-01T00:00:00Z")));
         assertDenied(server.get(readOnlyKey, "/rest/metadata/roles"));
         assertEquals(200, server.get(readOnlyKey, "/rest/metadata/objects").status(), "reading metadata stays open");
+
+        Map<String, Object> create = Map.of("query", "mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }",
+                "variables", Map.of("input", Map.of("object", Map.of("nameSingular", "gadget", "namePlural", "gadgets",
+                        "labelSingular", "Gadget", "labelPlural", "Gadgets"))));
+        assertForbidden(server.send(readOnlyKey, "POST", "/metadata", create), "createOneObject");
+        TestServer.Reply read = server.send(readOnlyKey, "POST", "/metadata", Map.of("query", "{ objects { totalCount } }"));
+        assertTrue(read.body().path("data").path("objects").path("totalCount").asInt() > 0, read.raw().body());
+        assertEquals(400, server.get(server.acmeKey, "/rest/gadgets").status(), "no refused change was applied");
         assertTrue(metadata(admin("GET", "/rest/metadata/objects/company", null)).toString().contains("\"employees\""));
     }
 

@@ -136,6 +136,20 @@ class RateLimitTest {
     }
 
     @Test
+    void aBusyKeyClaimsItsCallsInBlocksYetEveryResponseCountsExactly() {
+        Key key = newKey(server.acme.id(), OptionalInt.of(1000));
+        awaitRoomInWindow();
+        for (int call = 1; call <= 10; call++) {
+            TestServer.Reply ok = server.get(key.token, "/rest/companies?limit=1&fields=id");
+            assertEquals(Integer.toString(1000 - call), ok.header("RateLimit-Remaining"));
+        }
+        // One single call to learn the limit, then one block of (1000 - 1) / 20 calls: two writes, not ten.
+        Object claimed = server.database.dsl().fetchValue(
+                "SELECT sum(calls) FROM core.rate_limit_window WHERE key_id = ?", key.id);
+        assertEquals("50", String.valueOf(claimed));
+    }
+
+    @Test
     void twoServerInstancesOnOneDatabaseShareEachKeysLimit() {
         try (TestServer.Instance second = server.startInstance(server.configuration())) {
             Key key = newKey(server.acme.id(), OptionalInt.of(5));

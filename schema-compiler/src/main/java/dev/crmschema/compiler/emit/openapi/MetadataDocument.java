@@ -62,6 +62,14 @@ final class MetadataDocument {
                         + "values. Objects and fields are deleted (with their records) only after they are deactivated "
                         + "with `{\"isActive\": false}`.",
                 "",
-                "Errors have the body `{\"statusCode\": 400, \"error\": \"BadRequestException\", \"messages\": [\"...\"]}`."));
+                "Errors have the body `{\"statusCode\": 400, \"error\": \"BadRequestException\", \"messages\": [\"...\"]}`.",
+                "",
+                "## GraphQL",
+                "",
+                "The same reads and changes are served as GraphQL at `POST /metadata` (same key): the queries `objects`, "
+                        + "`object`, `fields` and `field` (cursor connections, 10 items by default and 1000 at most) and the "
+                        + "mutations `createOneObject`, `updateOneObject`, `deleteOneObject`, `createOneField`, "
+                        + "`updateOneField` and `deleteOneField`. Its errors use the GraphQL envelope "
+                        + "(`{\"errors\": [{\"message\": \"...\", \"extensions\": {\"code\": \"BAD_USER_INPUT\"}}]}`)."));
     }
 }
