@@ -8,11 +8,14 @@ import dev.crmschema.runtime.auth.Authenticator;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.commands.CreateKeyCommand;
 import dev.crmschema.runtime.commands.CreateWorkspaceCommand;
+import dev.crmschema.runtime.commands.DeleteKeyCommand;
 import dev.crmschema.runtime.commands.DemoCommand;
 import dev.crmschema.runtime.commands.ExportWorkspaceCommand;
 import dev.crmschema.runtime.commands.ImportWorkspaceCommand;
 import dev.crmschema.runtime.commands.ListKeysCommand;
+import dev.crmschema.runtime.commands.ListRolesCommand;
 import dev.crmschema.runtime.commands.ListWorkspacesCommand;
+import dev.crmschema.runtime.commands.RegenerateKeyCommand;
 import dev.crmschema.runtime.commands.RevokeKeyCommand;
 import dev.crmschema.runtime.commands.SetRateLimitCommand;
 import dev.crmschema.runtime.core.CoreSchema;
@@ -33,12 +36,16 @@ import dev.crmschema.runtime.limits.LimitsConfiguration;
 import dev.crmschema.runtime.limits.RateLimitFilter;
 import dev.crmschema.runtime.limits.RateLimiter;
 import dev.crmschema.runtime.limits.RequestBodyLimit;
+import dev.crmschema.runtime.metadata.ApiKeysResource;
 import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
 import dev.crmschema.runtime.metadata.MetadataGraphql;
 import dev.crmschema.runtime.metadata.MetadataGraphqlResource;
 import dev.crmschema.runtime.metadata.MetadataResource;
 import dev.crmschema.runtime.metadata.MetadataService;
 import dev.crmschema.runtime.metadata.MetadataSync;
+import dev.crmschema.runtime.metadata.RolesResource;
+import dev.crmschema.runtime.permissions.AccessCache;
+import dev.crmschema.runtime.permissions.RoleStore;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
 import dev.crmschema.runtime.rest.StrictUtf8Body;
@@ -75,6 +82,9 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new CreateKeyCommand());
         bootstrap.addCommand(new ListKeysCommand());
         bootstrap.addCommand(new RevokeKeyCommand());
+        bootstrap.addCommand(new RegenerateKeyCommand());
+        bootstrap.addCommand(new DeleteKeyCommand());
+        bootstrap.addCommand(new ListRolesCommand());
         bootstrap.addCommand(new SetRateLimitCommand());
         bootstrap.addCommand(new ExportWorkspaceCommand());
         bootstrap.addCommand(new ImportWorkspaceCommand());
@@ -103,8 +113,11 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         workspaces.loadAll();
 
         Clock clock = Clock.systemUTC();
-        RequestAuthentication authentication = new RequestAuthentication(
-                new Authenticator(new ApiKeyStore(database.dsl()), clock), registry);
+        MetadataService metadata = new MetadataService(database.dsl(), workspaces);
+        RoleStore roles = new RoleStore(database.dsl());
+        AccessCache access = new AccessCache(roles, snapshot -> metadata.metadata(snapshot).ids());
+        ApiKeyStore keys = new ApiKeyStore(database.dsl());
+        RequestAuthentication authentication = new RequestAuthentication(new Authenticator(keys, clock), registry, access);
         LimitsConfiguration limits = configuration.getLimits();
         RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
 
@@ -115,8 +128,9 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new GraphqlResource(authentication, services));
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new StrictUtf8Body());
-        MetadataService metadata = new MetadataService(database.dsl(), workspaces);
         environment.jersey().register(new MetadataResource(authentication, metadata));
+        environment.jersey().register(new ApiKeysResource(authentication, keys, roles, clock));
+        environment.jersey().register(new RolesResource(authentication, roles, metadata, access));
         environment.jersey().register(new MetadataGraphqlResource(authentication,
                 new MetadataGraphql(metadata, configuration.getGraphql())));
         environment.jersey().register(new InvalidMetadataExceptionMapper());

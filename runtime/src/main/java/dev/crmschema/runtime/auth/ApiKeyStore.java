@@ -7,8 +7,14 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** Creates, lists, revokes and verifies API keys in {@code core.api_key}. */
+/**
+ * Creates, lists, changes, regenerates, revokes, deletes and verifies API keys in {@code core.api_key}.
+ * Every read joins the key's role, so one statement gives a request its key and its role's version.
+ */
 public final class ApiKeyStore {
+    private static final String SELECT = "SELECT k.id, k.workspace_id, k.name, k.created_at, k.expires_at, k.revoked_at, "
+            + "k.role_id, r.version, k.secret_hash FROM core.api_key k JOIN core.role r ON r.id = k.role_id ";
+
     private final DSLContext dsl;
 
     public ApiKeyStore(DSLContext dsl) {
@@ -18,22 +24,32 @@ public final class ApiKeyStore {
     /** A new key and its token; the token is shown once and never stored. */
     public record Created(ApiKey key, String token) {}
 
+    /** A key with the workspace's built-in admin role. */
     public Created create(UUID workspaceId, String name, OffsetDateTime expiresAt) {
+        return create(workspaceId, name, expiresAt, Optional.empty());
+    }
+
+    /** A key with the given role of its workspace, or the admin role when none is given. */
+    public Created create(UUID workspaceId, String name, OffsetDateTime expiresAt, Optional<UUID> roleId) {
         UUID id = UUID.randomUUID();
         ApiKeyToken token = ApiKeyToken.generate(id);
-        dsl.execute("INSERT INTO core.api_key (id, workspace_id, name, secret_hash, expires_at) VALUES (?, ?, ?, ?, ?)",
-                id, workspaceId, name, token.secretHash(), expiresAt);
+        // Without a role, core.default_key_role() gives the key its workspace's admin role.
+        dsl.execute("INSERT INTO core.api_key (id, workspace_id, name, secret_hash, expires_at, role_id) VALUES (?, ?, ?, ?, ?, ?)",
+                id, workspaceId, name, token.secretHash(), expiresAt, roleId.orElse(null));
         return new Created(byId(id).orElseThrow(), token.value());
     }
 
     public List<ApiKey> list(UUID workspaceId) {
-        return dsl.fetch("SELECT id, workspace_id, name, created_at, expires_at, revoked_at FROM core.api_key "
-                + "WHERE workspace_id = ? ORDER BY created_at, id", workspaceId).map(ApiKeyStore::toKey);
+        return dsl.fetch(SELECT + "WHERE k.workspace_id = ? ORDER BY k.created_at, k.id", workspaceId).map(ApiKeyStore::toKey);
     }
 
     public Optional<ApiKey> byId(UUID id) {
-        return dsl.fetchOptional("SELECT id, workspace_id, name, created_at, expires_at, revoked_at FROM core.api_key "
-                + "WHERE id = ?", id).map(ApiKeyStore::toKey);
+        return dsl.fetchOptional(SELECT + "WHERE k.id = ?", id).map(ApiKeyStore::toKey);
+    }
+
+    /** A key of the workspace; empty for another workspace's key, so ids never leak across workspaces. */
+    public Optional<ApiKey> byId(UUID workspaceId, UUID id) {
+        return dsl.fetchOptional(SELECT + "WHERE k.workspace_id = ? AND k.id = ?", workspaceId, id).map(ApiKeyStore::toKey);
     }
 
     /** Marks a key revoked; returns false when there is no such key. */
@@ -41,16 +57,41 @@ public final class ApiKeyStore {
         return dsl.execute("UPDATE core.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = ?", id) == 1;
     }
 
+    public boolean rename(UUID id, String name) {
+        return dsl.execute("UPDATE core.api_key SET name = ? WHERE id = ?", name, id) == 1;
+    }
+
+    /** Gives the key another role of its workspace; false when the key or the role (in that workspace) is missing. */
+    public boolean assignRole(UUID id, UUID roleId) {
+        return dsl.execute("UPDATE core.api_key k SET role_id = r.id FROM core.role r "
+                + "WHERE k.id = ? AND r.id = ? AND r.workspace_id = k.workspace_id", id, roleId) == 1;
+    }
+
+    /**
+     * A new secret for the key (and optionally a new expiry): the old token stops working at once, since
+     * every request checks the stored hash. Empty when there is no such key.
+     */
+    public Optional<Created> regenerate(UUID id, Optional<OffsetDateTime> expiresAt) {
+        ApiKeyToken token = ApiKeyToken.generate(id);
+        int changed = dsl.execute("UPDATE core.api_key SET secret_hash = ?, expires_at = coalesce(?, expires_at) WHERE id = ?",
+                token.secretHash(), expiresAt.orElse(null), id);
+        return changed == 1 ? Optional.of(new Created(byId(id).orElseThrow(), token.value())) : Optional.empty();
+    }
+
+    /** Deletes the key (and its rate-limit counters); false when there is no such key. */
+    public boolean delete(UUID id) {
+        return dsl.execute("DELETE FROM core.api_key WHERE id = ?", id) == 1;
+    }
+
     /** The key a token belongs to, when the token's secret matches its stored hash. */
     public Optional<ApiKey> verify(ApiKeyToken token) {
-        Optional<Record> row = dsl.fetchOptional("SELECT id, workspace_id, name, created_at, expires_at, revoked_at, "
-                + "secret_hash FROM core.api_key WHERE id = ?", token.keyId());
-        return row.filter(r -> token.matches(r.get(6, byte[].class))).map(ApiKeyStore::toKey);
+        Optional<Record> row = dsl.fetchOptional(SELECT + "WHERE k.id = ?", token.keyId());
+        return row.filter(r -> token.matches(r.get(8, byte[].class))).map(ApiKeyStore::toKey);
     }
 
     private static ApiKey toKey(Record r) {
         return new ApiKey(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, String.class),
                 r.get(3, OffsetDateTime.class), r.get(4, OffsetDateTime.class),
-                Optional.ofNullable(r.get(5, OffsetDateTime.class)));
+                Optional.ofNullable(r.get(5, OffsetDateTime.class)), r.get(6, UUID.class), r.get(7, Long.class));
     }
 }

@@ -1,6 +1,8 @@
 package dev.crmschema.runtime.auth;
 
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.permissions.Access;
+import dev.crmschema.runtime.permissions.AccessCache;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,18 +14,23 @@ import java.util.Optional;
  * key alone decides the workspace; every URL is the same for every workspace.
  */
 public final class RequestAuthentication {
-    /** An authenticated caller: the key, and the snapshot of its workspace this request runs on. */
-    public record Caller(ApiKey key, WorkspaceSnapshot workspace) {}
+    /**
+     * An authenticated caller: the key, the snapshot of its workspace this request runs on, and what the
+     * key's role may do there.
+     */
+    public record Caller(ApiKey key, WorkspaceSnapshot workspace, Access access) {}
 
     /** The request property holding the request's {@code Optional<Caller>} once it is authenticated. */
     private static final String CALLER_PROPERTY = RequestAuthentication.class.getName() + ".caller";
 
     private final Authenticator authenticator;
     private final WorkspaceRegistry registry;
+    private final AccessCache access;
 
-    public RequestAuthentication(Authenticator authenticator, WorkspaceRegistry registry) {
+    public RequestAuthentication(Authenticator authenticator, WorkspaceRegistry registry, AccessCache access) {
         this.authenticator = authenticator;
         this.registry = registry;
+        this.access = access;
     }
 
     /** The caller, or 401 when the header does not carry a valid key. */
@@ -59,6 +66,6 @@ public final class RequestAuthentication {
         WorkspaceSnapshot workspace = registry.get(key.workspaceId())
                 .orElseThrow(() -> new ApiException(503, "ServiceUnavailableException",
                         "This workspace is not loaded on this server yet; retry shortly", null));
-        return new Caller(key, workspace);
+        return new Caller(key, workspace, access.of(key.roleId(), key.roleVersion(), workspace));
     }
 }

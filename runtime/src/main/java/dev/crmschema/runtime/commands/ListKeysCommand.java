@@ -6,11 +6,15 @@ import dev.crmschema.runtime.auth.ApiKeyStore;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
 import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.permissions.RoleStore;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
-/** {@code list-keys config.yml --workspace NAME}: keys with their state, never their secrets. */
+/** {@code list-keys config.yml --workspace NAME}: keys with their state and role, never their secrets. */
 public final class ListKeysCommand extends DatabaseCommand {
     public ListKeysCommand() {
         super("list-keys", "List a workspace's API keys (secrets are never stored, so never shown)");
@@ -26,10 +30,12 @@ public final class ListKeysCommand extends DatabaseCommand {
     protected void run(Database database, Namespace namespace, CrmServerConfiguration configuration) {
         WorkspaceRecord workspace = WorkspaceArgument.resolve(new WorkspaceStore(database.dsl()), namespace.getString("workspace"));
         OffsetDateTime now = OffsetDateTime.now();
-        System.out.printf("%-36s %-24s %-8s %s%n", "ID", "NAME", "STATE", "EXPIRES");
+        Map<UUID, String> roles = new HashMap<>();
+        new RoleStore(database.dsl()).list(workspace.id()).forEach(role -> roles.put(role.id(), role.label()));
+        System.out.printf("%-36s %-24s %-8s %-25s %s%n", "ID", "NAME", "STATE", "EXPIRES", "ROLE");
         for (ApiKey key : new ApiKeyStore(database.dsl()).list(workspace.id())) {
             String state = key.revokedAt().isPresent() ? "revoked" : key.isActive(now) ? "active" : "expired";
-            System.out.printf("%-36s %-24s %-8s %s%n", key.id(), key.name(), state, key.expiresAt());
+            System.out.printf("%-36s %-24s %-8s %-25s %s%n", key.id(), key.name(), state, key.expiresAt(), roles.get(key.roleId()));
         }
     }
 }

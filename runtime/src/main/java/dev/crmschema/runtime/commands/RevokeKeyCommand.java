@@ -16,17 +16,12 @@ public final class RevokeKeyCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--id").dest("id").required(true).help("the key id (KEY_ID from create-key, or list-keys)");
+        KeyIdArgument.add(subparser);
     }
 
     @Override
     protected void run(Database database, Namespace namespace, CrmServerConfiguration configuration) {
-        UUID id;
-        try {
-            id = UUID.fromString(namespace.getString("id"));
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("--id '" + namespace.getString("id") + "' is not a key id (a UUID)");
-        }
+        UUID id = KeyIdArgument.parse(namespace);
         if (!new ApiKeyStore(database.dsl()).revoke(id)) {
             throw new CommandException("no API key with id " + id);
         }

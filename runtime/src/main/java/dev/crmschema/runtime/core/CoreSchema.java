@@ -6,7 +6,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The {@code core} schema: workspaces, their metadata files, API keys and rate-limit counters. Migrations are numbered and
+ * The {@code core} schema: workspaces, their metadata files, API keys, roles and rate-limit counters. Migrations are numbered and
  * applied once, under an advisory lock, so several servers starting together do not race.
  */
 public final class CoreSchema {
@@ -63,12 +63,96 @@ public final class CoreSchema {
                       field_name text NOT NULL,
                       id uuid NOT NULL,
                       PRIMARY KEY (workspace_id, object_name, field_name),
-                      UNIQUE (workspace_id, id))"""));
+                      UNIQUE (workspace_id, id))"""),
+            // 4: roles (issue 6). Every key has one role; each workspace has the built-in roles 'admin' (everything)
+            // and 'read-only' (read all records, nothing else), made by a trigger whatever creates the workspace.
+            // Object and field permissions name their object and field by metadata id, so renames keep them; an object
+            // permission replaces the role-wide flags for its object, a null field flag means "as the object". version grows with every change of a role, so a
+            // server can cache a role's permissions and still see a change on the next request.
+            List.of(
+                    """
+                    CREATE TABLE core.role (
+                      id uuid PRIMARY KEY,
+                      workspace_id uuid NOT NULL REFERENCES core.workspace (id) ON DELETE CASCADE,
+                      label text NOT NULL,
+                      description text,
+                      standard_id text CHECK (standard_id IN ('admin', 'read-only')),
+                      can_read_all_object_records boolean NOT NULL,
+                      can_update_all_object_records boolean NOT NULL,
+                      can_soft_delete_all_object_records boolean NOT NULL,
+                      can_destroy_all_object_records boolean NOT NULL,
+                      settings text[] NOT NULL DEFAULT '{}',
+                      version bigint NOT NULL DEFAULT 1,
+                      created_at timestamptz NOT NULL DEFAULT now(),
+                      updated_at timestamptz NOT NULL DEFAULT now(),
+                      UNIQUE (workspace_id, label),
+                      UNIQUE (workspace_id, standard_id))""",
+                    """
+                    CREATE TABLE core.role_object_permission (
+                      role_id uuid NOT NULL REFERENCES core.role (id) ON DELETE CASCADE,
+                      object_id uuid NOT NULL,
+                      can_read boolean NOT NULL,
+                      can_update boolean NOT NULL,
+                      can_soft_delete boolean NOT NULL,
+                      can_destroy boolean NOT NULL,
+                      PRIMARY KEY (role_id, object_id))""",
+                    """
+                    CREATE TABLE core.role_field_permission (
+                      role_id uuid NOT NULL REFERENCES core.role (id) ON DELETE CASCADE,
+                      object_id uuid NOT NULL,
+                      field_id uuid NOT NULL,
+                      can_read boolean,
+                      can_update boolean,
+                      PRIMARY KEY (role_id, field_id))""",
+                    """
+                    CREATE FUNCTION core.create_builtin_roles() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      INSERT INTO core.role (id, workspace_id, label, description, standard_id, can_read_all_object_records,
+                          can_update_all_object_records, can_soft_delete_all_object_records, can_destroy_all_object_records, settings)
+                      VALUES (gen_random_uuid(), NEW.id, 'Admin', 'Every record and every setting', 'admin', true, true, true, true,
+                          ARRAY['API_KEYS_AND_WEBHOOKS', 'WORKSPACE', 'WORKSPACE_MEMBERS', 'ROLES', 'DATA_MODEL', 'SECURITY', 'WORKFLOWS']),
+                        (gen_random_uuid(), NEW.id, 'Read-only', 'Reads every record, changes nothing', 'read-only',
+                          true, false, false, false, '{}');
+                      RETURN NEW;
+                    END $$""",
+                    """
+                    CREATE TRIGGER workspace_builtin_roles AFTER INSERT ON core.workspace
+                      FOR EACH ROW EXECUTE FUNCTION core.create_builtin_roles()""",
+                    """
+                    INSERT INTO core.role (id, workspace_id, label, description, standard_id, can_read_all_object_records,
+                        can_update_all_object_records, can_soft_delete_all_object_records, can_destroy_all_object_records, settings)
+                    SELECT gen_random_uuid(), w.id, r.label, r.description, r.standard_id, true, r.write, r.write, r.write, r.settings
+                    FROM core.workspace w CROSS JOIN (VALUES
+                        ('Admin', 'Every record and every setting', 'admin', true,
+                          ARRAY['API_KEYS_AND_WEBHOOKS', 'WORKSPACE', 'WORKSPACE_MEMBERS', 'ROLES', 'DATA_MODEL', 'SECURITY', 'WORKFLOWS']),
+                        ('Read-only', 'Reads every record, changes nothing', 'read-only', false, '{}'::text[]))
+                      AS r (label, description, standard_id, write, settings)""",
+                    "ALTER TABLE core.api_key ADD COLUMN role_id uuid REFERENCES core.role (id)",
+                    "UPDATE core.api_key k SET role_id = r.id FROM core.role r WHERE r.workspace_id = k.workspace_id AND r.standard_id = 'admin'",
+                    "ALTER TABLE core.api_key ALTER COLUMN role_id SET NOT NULL",
+                    "CREATE INDEX api_key_role_idx ON core.api_key (role_id)",
+                    // A key inserted without a role (older code paths, tests) gets its workspace's admin role.
+                    """
+                    CREATE FUNCTION core.default_key_role() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.role_id IS NULL THEN
+                        SELECT id INTO NEW.role_id FROM core.role WHERE workspace_id = NEW.workspace_id AND standard_id = 'admin';
+                      END IF;
+                      RETURN NEW;
+                    END $$""",
+                    """
+                    CREATE TRIGGER api_key_default_role BEFORE INSERT ON core.api_key
+                      FOR EACH ROW EXECUTE FUNCTION core.default_key_role()"""));
 
     private CoreSchema() {}
 
     /** Brings the core schema to the newest version; returns how many migrations ran. */
     public static int migrate(DSLContext dsl) {
+        return migrate(dsl, MIGRATIONS.size());
+    }
+
+    /** Brings the core schema to {@code target} (tests of a migration start from the version before it). */
+    static int migrate(DSLContext dsl, int target) {
         return dsl.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
             ctx.execute("SELECT pg_advisory_xact_lock(?)", MIGRATION_LOCK);
@@ -80,7 +164,7 @@ public final class CoreSchema {
                     .fetchOne(0, Integer.class);
             int version = current == null ? 0 : current;
             int applied = 0;
-            for (int i = version; i < MIGRATIONS.size(); i++) {
+            for (int i = version; i < target; i++) {
                 for (String statement : MIGRATIONS.get(i)) {
                     ctx.execute(statement);
                 }

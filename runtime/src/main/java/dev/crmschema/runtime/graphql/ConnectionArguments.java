@@ -3,6 +3,7 @@ package dev.crmschema.runtime.graphql;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.api.graphql.FindManyArgs;
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.CursorCodec;
 import dev.crmschema.runtime.request.OrderItem;
@@ -25,7 +26,8 @@ final class ConnectionArguments {
 
     private final CursorCodec cursors = new CursorCodec();
 
-    ConnectionQuery parse(ObjectType object, FindManyArgs args, DataFetchingFieldSelectionSet selection, PageSizes sizes) {
+    ConnectionQuery parse(ObjectType object, FindManyArgs args, DataFetchingFieldSelectionSet selection, PageSizes sizes,
+            Access access) {
         check(args);
         List<OrderItem> order = OrderByInput.read(object, args.orderBy());
         Integer requested = args.first() != null ? args.first() : args.last();
@@ -34,7 +36,7 @@ final class ConnectionArguments {
         Optional<Cursor> before = Optional.ofNullable(args.before()).map(c -> cursors.decode(order, c));
         boolean fromEnd = args.last() != null && before.isEmpty();
         return new ConnectionQuery(object, FilterInput.read(object, args.filter()), order, new Page(limit, after, before), fromEnd,
-                Projections.connection(object, selection), AggregateCatalog.selected(object, selection));
+                Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection));
     }
 
     private static void check(FindManyArgs args) {

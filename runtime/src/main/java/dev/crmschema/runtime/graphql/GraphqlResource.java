@@ -40,8 +40,8 @@ public final class GraphqlResource {
             RequestAuthentication.Caller caller = authentication.require(authorization);
             GraphqlRequest request = GraphqlRequest.parse(body);
             GraphqlCall call = new GraphqlCall(caller.workspace().model(),
-                    RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model()),
-                    Actor.apiKey(caller.key().name()), services.batchMaxRecords());
+                    RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access()),
+                    Actor.apiKey(caller.key().name()), services.batchMaxRecords(), caller.access());
             ExecutionResult result = caller.workspace().graphql().execute(request, call);
             return json(200, ResponseBody.of(result));
         } catch (ApiException refused) {

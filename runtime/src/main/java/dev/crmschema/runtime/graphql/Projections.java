@@ -3,8 +3,10 @@ package dev.crmschema.runtime.graphql;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Projection;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,9 @@ import java.util.Set;
 /**
  * Which record fields the query layer reads for a selection. Records are always read whole at depth 0
  * (relations are loaded by their own resolvers), except that search vectors, which the query layer
- * reads only when a projection names them, are read when the client selects one.
+ * reads only when a projection names them, are read when the client selects one. When the caller's role
+ * cannot read some of the object's fields, the selected fields are named in the projection, so the
+ * record store refuses a selection of an unreadable field as it refuses REST's {@code fields=}.
  */
 final class Projections {
     private static final String NODE = "edges/node/";
@@ -20,23 +24,35 @@ final class Projections {
     private Projections() {}
 
     /** For a field returning records (or a list of them). */
-    static Projection records(ObjectType object, DataFetchingFieldSelectionSet selection) {
-        return of(object, selection, "");
+    static Projection records(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
+        return of(object, selection, "", access);
     }
 
     /** For a connection field: the records are its edges' nodes. */
-    static Projection connection(ObjectType object, DataFetchingFieldSelectionSet selection) {
-        return of(object, selection, NODE);
+    static Projection connection(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
+        return of(object, selection, NODE, access);
     }
 
-    private static Projection of(ObjectType object, DataFetchingFieldSelectionSet selection, String prefix) {
+    private static Projection of(ObjectType object, DataFetchingFieldSelectionSet selection, String prefix, Access access) {
+        Set<String> selected = access.on(object).readsEverything() ? Set.of() : selected(selection, prefix);
         boolean selectsSearchVector = object.fields().stream()
                 .anyMatch(f -> f.kind() == FieldKind.TS_VECTOR && selection.contains(prefix + f.name()));
         if (!selectsSearchVector) {
-            return Projection.DEFAULT;
+            return selected.isEmpty() ? Projection.DEFAULT : new Projection(0, Optional.empty(), selected);
         }
         Set<String> every = new LinkedHashSet<>();
         object.fields().stream().map(Field::name).forEach(every::add);
-        return new Projection(0, Optional.of(every));
+        return new Projection(0, Optional.of(every), selected);
+    }
+
+    /** The record fields selected directly (not those of related records); introspection fields aside. */
+    private static Set<String> selected(DataFetchingFieldSelectionSet selection, String prefix) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SelectedField field : selection.getFields(prefix + "*")) {
+            if (!field.getName().startsWith("__")) {
+                names.add(field.getName());
+            }
+        }
+        return names;
     }
 }

@@ -36,7 +36,7 @@ final class RecordQueries {
 
     Page findMany(String object, FindManyArgs args, DataFetchingEnvironment env) {
         GraphqlCall call = GraphqlCall.of(env);
-        ConnectionQuery query = arguments.parse(call.object(object), args, env.getSelectionSet(), ROOT_PAGE);
+        ConnectionQuery query = arguments.parse(call.object(object), args, env.getSelectionSet(), ROOT_PAGE, call.access());
         RecordPage read = call.store().findMany(query.request());
         // Aggregates cost a statement of their own, run only when selected.
         Map<Aggregate, Object> aggregates = query.aggregates().isEmpty()
@@ -55,7 +55,7 @@ final class RecordQueries {
         }
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
-                Projections.records(type, env.getSelectionSet()));
+                Projections.records(type, env.getSelectionSet(), call.access()));
         List<ObjectNode> records = call.store().findMany(request).records();
         return records.isEmpty() ? null : RecordValues.toMap(records.get(0));
     }
@@ -72,7 +72,7 @@ final class RecordQueries {
         if (!AggregateCatalog.selected(type, env.getSelectionSet()).isEmpty()) {
             throw ApiException.badRequest("Duplicates connections only have totalCount, no other aggregates", "INVALID_QUERY_INPUT");
         }
-        Projection projection = Projections.connection(type, env.getSelectionSet());
+        Projection projection = Projections.connection(type, env.getSelectionSet(), call.access());
         List<RecordPage> pages;
         if (byIds) {
             pages = call.store().findDuplicatesOfIds(type, ids.stream().map(RecordQueries::id).toList(), projection);

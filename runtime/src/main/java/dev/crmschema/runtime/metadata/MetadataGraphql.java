@@ -9,6 +9,8 @@ import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
 import dev.crmschema.runtime.graphql.GraphqlRequest;
 import dev.crmschema.runtime.graphql.QueryLimits;
+import dev.crmschema.runtime.permissions.Access;
+import dev.crmschema.runtime.permissions.SettingsPermission;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -43,6 +45,7 @@ import java.util.function.BiConsumer;
 public final class MetadataGraphql {
     private static final String SNAPSHOT = "snapshot";
     private static final String SHAPED = "shaped";
+    private static final String ACCESS = "access";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final MetadataService service;
@@ -54,10 +57,11 @@ public final class MetadataGraphql {
                 .defaultDataFetcherExceptionHandler(new MetadataGraphqlErrors()).build();
     }
 
-    /** Runs one request on the caller's workspace. */
-    public ExecutionResult execute(WorkspaceSnapshot snapshot, GraphqlRequest request) {
+    /** Runs one request on the caller's workspace; mutations need the caller's role to have {@code DATA_MODEL}. */
+    public ExecutionResult execute(WorkspaceSnapshot snapshot, Access access, GraphqlRequest request) {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables())
-                .operationName(request.operationName()).graphQLContext(Map.of(SNAPSHOT, snapshot, SHAPED, new Shaped[1])).build();
+                .operationName(request.operationName())
+                .graphQLContext(Map.of(SNAPSHOT, snapshot, SHAPED, new Shaped[1], ACCESS, access)).build();
         return graphql.execute(input);
     }
 
@@ -130,6 +134,8 @@ public final class MetadataGraphql {
 
     private DataFetcher<Map<String, Object>> change(BiConsumer<ModelChange, JsonNode> edit) {
         return env -> {
+            Access access = env.getGraphQlContext().get(ACCESS);
+            access.require(SettingsPermission.DATA_MODEL);
             JsonNode input = JSON.valueToTree(env.getArgument("input"));
             MetadataService.Answer answer = service.change(snapshot(env), current -> {
                 ModelChange change = new ModelChange(current, WorkspaceSource.of(current.files()));

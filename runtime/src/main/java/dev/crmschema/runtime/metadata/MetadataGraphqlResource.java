@@ -35,7 +35,7 @@ public final class MetadataGraphqlResource {
     public Response execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         try {
             RequestAuthentication.Caller caller = authentication.require(authorization);
-            return json(200, ResponseBody.of(graphql.execute(caller.workspace(), GraphqlRequest.parse(body))));
+            return json(200, ResponseBody.of(graphql.execute(caller.workspace(), caller.access(), GraphqlRequest.parse(body))));
         } catch (ApiException refused) {
             return json(refused.status(), ResponseBody.refused(refused));
         } catch (RuntimeException unexpected) {

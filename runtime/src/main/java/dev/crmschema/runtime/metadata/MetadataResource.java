@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.metadata.WorkspaceMetadata.OwnedField;
+import dev.crmschema.runtime.permissions.SettingsPermission;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +29,8 @@ import java.util.function.BiConsumer;
 /**
  * The REST metadata API of the caller's workspace (contract section 3.1, "new format", as the workspace's
  * metadata OpenAPI document describes it): objects and fields (list, get, create, update, delete),
- * picklists, and export and import of the workspace's metadata files.
+ * picklists, and export and import of the workspace's metadata files. Reading is open to every key;
+ * changes need the {@code DATA_MODEL} settings permission of the key's role.
  */
 @Path("/rest/metadata")
 @Produces(MediaType.APPLICATION_JSON)
@@ -148,7 +150,7 @@ public final class MetadataResource {
     @POST
     @Path("import")
     public Response importFiles(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body) {
-        WorkspaceSnapshot snapshot = authentication.require(authorization).workspace();
+        WorkspaceSnapshot snapshot = dataModelEditor(authorization);
         MetadataFiles files = FilesEdit.files(body);
         MetadataService.Answer answer = service.change(snapshot,
                 current -> FilesEdit.replace(current, snapshot.record().name(), files));
@@ -159,8 +161,15 @@ public final class MetadataResource {
         return service.metadata(authentication.require(authorization).workspace());
     }
 
+    /** The caller's snapshot, when its role may change the data model (settings permission DATA_MODEL); 403 otherwise. */
+    private WorkspaceSnapshot dataModelEditor(String authorization) {
+        RequestAuthentication.Caller caller = authentication.require(authorization);
+        caller.access().require(SettingsPermission.DATA_MODEL);
+        return caller.workspace();
+    }
+
     private Response change(String authorization, JsonNode body, BiConsumer<ModelChange, JsonNode> edit) {
-        WorkspaceSnapshot snapshot = authentication.require(authorization).workspace();
+        WorkspaceSnapshot snapshot = dataModelEditor(authorization);
         MetadataService.Answer answer = service.change(snapshot, current -> {
             ModelChange change = new ModelChange(current, WorkspaceSource.of(current.files()));
             edit.accept(change, body);

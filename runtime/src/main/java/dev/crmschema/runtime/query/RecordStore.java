@@ -5,6 +5,7 @@ import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.MergeRequest;
@@ -43,19 +44,30 @@ public final class RecordStore {
     private final DSLContext dsl;
     private final String schema;
     private final Function<String, ObjectType> objects;
+    private final RecordPermissions permissions;
 
     /**
      * @param schema the workspace's PostgreSQL schema
      * @param objects finds an object of the workspace by its singular name (relation targets)
      */
     public RecordStore(DSLContext dsl, String schema, Function<String, ObjectType> objects) {
+        this(dsl, schema, objects, Access.FULL);
+    }
+
+    /** A store for a caller whose role grants {@code access}; every operation is checked against it first. */
+    public RecordStore(DSLContext dsl, String schema, Function<String, ObjectType> objects, Access access) {
         this.dsl = dsl;
         this.schema = schema;
         this.objects = objects;
+        this.permissions = new RecordPermissions(access, objects);
     }
 
     public static RecordStore of(DSLContext dsl, String schema, Workspace workspace) {
         return new RecordStore(dsl, schema, workspace::require);
+    }
+
+    public static RecordStore of(DSLContext dsl, String schema, Workspace workspace, Access access) {
+        return new RecordStore(dsl, schema, workspace::require, access);
     }
 
     /**
@@ -65,12 +77,16 @@ public final class RecordStore {
      * on that side, checked with one extra EXISTS query.
      */
     public RecordPage findMany(FindManyRequest request) {
-        return inTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request));
+        permissions.read(request);
+        return permissions.shapePage(request.object(),
+                inTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
     }
 
     /** A live record by id; 404 when absent or soft-deleted. */
     public ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
-        return inTransaction(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection));
+        permissions.read(object, Optional.empty(), projection);
+        return permissions.shapeOne(object,
+                inTransaction(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection)));
     }
 
     /**
@@ -78,7 +94,9 @@ public final class RecordStore {
      * {@code actor} fills the missing {@code createdBy} sub-fields.
      */
     public List<ObjectNode> createMany(ObjectType object, List<RecordWrite> records, Actor actor, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).create(object, records, actor, projection));
+        permissions.write(object, records, Optional.empty(), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).create(object, records, actor, projection)));
     }
 
     /**
@@ -86,32 +104,44 @@ public final class RecordStore {
      * {@code UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT} when one input matches several records.
      */
     public List<ObjectNode> upsertMany(ObjectType object, List<RecordWrite> records, Actor actor, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).upsert(object, records, actor, projection));
+        permissions.write(object, records, Optional.empty(), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).upsert(object, records, actor, projection)));
     }
 
     /** Sets the given columns and {@code updatedAt}; 404 when absent or soft-deleted. */
     public ObjectNode updateOne(ObjectType object, UUID id, RecordWrite values, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateOne(object, id, values, projection));
+        permissions.write(object, List.of(values), Optional.empty(), projection);
+        return permissions.shapeOne(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateOne(object, id, values, projection)));
     }
 
     /** Updates every matching record; 400 "Cannot update more than 200 records at once" beyond the limit. */
     public List<ObjectNode> updateMany(ObjectType object, Filter filter, RecordWrite values, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateMany(object, filter, values, projection));
+        permissions.write(object, List.of(values), Optional.of(filter), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).updateMany(object, filter, values, projection)));
     }
 
     /** Soft delete: sets {@code deletedAt}; 404 when absent or already deleted. */
     public ObjectNode deleteOne(ObjectType object, UUID id, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteOne(object, id, projection));
+        permissions.softDelete(object, Optional.empty(), projection);
+        return permissions.shapeOne(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteOne(object, id, projection)));
     }
 
     /** Soft-deletes the matching live records; 400 beyond the limit. */
     public List<ObjectNode> deleteMany(ObjectType object, Filter filter, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteMany(object, filter, projection));
+        permissions.softDelete(object, Optional.of(filter), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).deleteMany(object, filter, projection)));
     }
 
     /** Hard delete, soft-deleted records included; 404 when absent. */
     public ObjectNode destroyOne(ObjectType object, UUID id, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyOne(object, id, projection));
+        permissions.destroy(object, Optional.empty(), projection);
+        return permissions.shapeOne(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyOne(object, id, projection)));
     }
 
     /**
@@ -119,33 +149,47 @@ public final class RecordStore {
      * records at once" beyond the limit.
      */
     public List<ObjectNode> destroyMany(ObjectType object, Filter filter, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyMany(object, filter, projection));
+        permissions.destroy(object, Optional.of(filter), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).destroyMany(object, filter, projection)));
     }
 
     /** Clears {@code deletedAt}; 404 when the record does not exist. */
     public ObjectNode restoreOne(ObjectType object, UUID id, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreOne(object, id, projection));
+        permissions.softDelete(object, Optional.empty(), projection);
+        return permissions.shapeOne(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreOne(object, id, projection)));
     }
 
     /** Restores the matching soft-deleted records; 400 beyond the limit. */
     public List<ObjectNode> restoreMany(ObjectType object, Filter filter, Projection projection) {
-        return inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreMany(object, filter, projection));
+        permissions.softDelete(object, Optional.of(filter), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).restoreMany(object, filter, projection)));
     }
 
     /** Duplicates of each input record (its values as a partial record), one page per input. */
     public List<RecordPage> findDuplicates(ObjectType object, List<RecordWrite> records, Projection projection) {
-        return inTransaction(object, tx -> new Duplicates(tx, schema, object, objects)
+        permissions.readByValues(object, records, projection);
+        List<RecordPage> pages = inTransaction(object, tx -> new Duplicates(tx, schema, object, objects)
                 .ofValues(records.stream().map(RecordWrite::values).toList(), projection));
+        pages.forEach(page -> permissions.shapePage(object, page));
+        return pages;
     }
 
     /** Duplicates of each stored record, one page per id, never containing the record itself. */
     public List<RecordPage> findDuplicatesOfIds(ObjectType object, List<UUID> ids, Projection projection) {
-        return inTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+        permissions.read(object, Optional.empty(), projection);
+        List<RecordPage> pages = inTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+        pages.forEach(page -> permissions.shapePage(object, page));
+        return pages;
     }
 
     /** Live records by id, in no particular order; absent and soft-deleted ids are left out. */
     public List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
-        return inTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection));
+        permissions.read(object, Optional.empty(), projection);
+        return permissions.shapeAll(object,
+                inTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
     }
 
     /**
@@ -154,17 +198,25 @@ public final class RecordStore {
      * request object's column that points at the parent). Every parent id gets a page, empty or not.
      */
     public Map<UUID, RecordPage> findRelatedPages(FindManyRequest children, Column joinColumn, Collection<UUID> parentIds) {
-        return inTransaction(children.object(), tx -> new RelatedPages(tx, schema, objects).find(children, joinColumn, parentIds));
+        permissions.read(children);
+        Map<UUID, RecordPage> pages = inTransaction(children.object(),
+                tx -> new RelatedPages(tx, schema, objects).find(children, joinColumn, parentIds));
+        pages.values().forEach(page -> permissions.shapePage(children.object(), page));
+        return pages;
     }
 
     /** Aggregates over every record the filter matches (soft-delete rule applies), in one statement. */
     public Map<Aggregate, Object> aggregate(ObjectType object, Optional<Filter> filter, List<Aggregate> aggregates) {
+        permissions.read(object, filter, Projection.DEFAULT);
+        permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
         return inTransaction(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
     }
 
     /** Per parent id, aggregates over its related records that match the filter, in one statement. */
     public Map<UUID, Map<Aggregate, Object>> aggregateRelated(ObjectType object, Column joinColumn, Collection<UUID> parentIds,
             Optional<Filter> filter, List<Aggregate> aggregates) {
+        permissions.read(object, filter, Projection.DEFAULT);
+        permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
         return inTransaction(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
     }
 

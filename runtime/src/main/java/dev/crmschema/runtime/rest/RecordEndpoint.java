@@ -185,7 +185,7 @@ public final class RecordEndpoint implements RestEndpoint {
     }
 
     private RecordStore store() {
-        return RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model());
+        return RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access());
     }
 
     private RecordBodyParser bodyParser() {

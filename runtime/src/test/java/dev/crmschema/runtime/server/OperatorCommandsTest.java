@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmschema.runtime.CrmServerApplication;
 import dev.crmschema.runtime.CrmServerConfiguration;
+import dev.crmschema.runtime.auth.ApiKey;
+import dev.crmschema.runtime.auth.ApiKeyStore;
+import dev.crmschema.runtime.auth.ApiKeyToken;
+import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.DatabaseConfiguration;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
+import dev.crmschema.runtime.permissions.RoleStore;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -25,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -257,6 +263,57 @@ class OperatorCommandsTest {
                 "objects/b.yaml:5:67: error CRM202: relation 'visit.pet' targets unknown object 'pett' (at /objects/0/fields/0/relation/targetObject)");
         Run listed = run("list-workspaces", config.toString());
         assertFalse(listed.out().contains("golden"), "nothing is created: " + listed.out());
+    }
+
+    @Test
+    void keysGetRolesAndAreRegeneratedAndDeletedByCommand() throws IOException {
+        Path roles = metadata("roleops", "workspace.yaml", """
+                workspace:
+                  name: roleops
+                  displayName: Role operations
+                  standardObjects: false
+                objects:
+                  - nameSingular: ticket
+                    namePlural: tickets
+                    fields:
+                      - {name: title, type: TEXT}
+                """);
+        assertTrue(run("create-workspace", config.toString(), "--metadata", roles.toString()).succeeded());
+        Run listed = run("list-roles", config.toString(), "--workspace", "roleops");
+        assertTrue(listed.succeeded(), listed.err());
+        assertTrue(listed.out().lines().anyMatch(line -> line.contains("Admin") && line.contains(" admin ") && line.contains("RUSD")),
+                listed.out());
+        assertTrue(listed.out().lines().anyMatch(line -> line.contains("Read-only") && line.contains("read-only") && line.contains("R---")),
+                listed.out());
+
+        Run readOnly = run("create-key", config.toString(), "--workspace", "roleops", "--name", "reader", "--role", "read-only");
+        assertTrue(readOnly.succeeded(), readOnly.err());
+        assertTrue(readOnly.out().contains("Role Read-only."), readOnly.out());
+        Run admin = run("create-key", config.toString(), "--workspace", "roleops", "--name", "default");
+        assertTrue(admin.out().contains("Role Admin."), admin.out());
+        assertFailedCleanly(run("create-key", config.toString(), "--workspace", "roleops", "--name", "x", "--role", "boss"),
+                "workspace 'roleops' has no role 'boss' (see list-roles)");
+
+        String keyId = valueOf(readOnly.out(), "KEY_ID");
+        Run listedKeys = run("list-keys", config.toString(), "--workspace", "roleops");
+        assertTrue(listedKeys.out().lines().anyMatch(line -> line.startsWith(keyId) && line.endsWith("Read-only")), listedKeys.out());
+        String oldToken = valueOf(readOnly.out(), "API_KEY");
+        Run regenerated = run("regenerate-key", config.toString(), "--id", keyId);
+        assertTrue(regenerated.succeeded(), regenerated.err());
+        assertEquals(keyId, valueOf(regenerated.out(), "KEY_ID"));
+        String newToken = valueOf(regenerated.out(), "API_KEY");
+        try (Database database = new Database(postgres.configuration())) {
+            ApiKeyStore keys = new ApiKeyStore(database.dsl());
+            assertTrue(keys.verify(ApiKeyToken.parse(oldToken).orElseThrow()).isEmpty(), "the old secret still works");
+            ApiKey key = keys.verify(ApiKeyToken.parse(newToken).orElseThrow()).orElseThrow();
+            assertEquals(new RoleStore(database.dsl()).builtIn(key.workspaceId(), "read-only").id(), key.roleId(),
+                    "a regenerated key keeps its role");
+
+            assertTrue(run("delete-key", config.toString(), "--id", keyId).succeeded());
+            assertTrue(keys.byId(UUID.fromString(keyId)).isEmpty());
+        }
+        assertFailedCleanly(run("delete-key", config.toString(), "--id", keyId), "no API key with id " + keyId);
+        assertFailedCleanly(run("regenerate-key", config.toString(), "--id", "x"), "--id 'x' is not a key id (a UUID)");
     }
 
     @Test

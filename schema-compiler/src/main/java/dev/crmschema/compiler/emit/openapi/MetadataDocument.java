@@ -17,9 +17,14 @@ final class MetadataDocument {
         DocumentSkeleton.addTag(root, "fields", "The fields of the objects.");
         DocumentSkeleton.addTag(root, "picklists", "The options of select fields.");
         DocumentSkeleton.addTag(root, "files", "The whole model as metadata files: export and import.");
+        DocumentSkeleton.addTag(root, "apiKeys", "The workspace's API keys (settings permission API_KEYS_AND_WEBHOOKS).");
+        DocumentSkeleton.addTag(root, "roles", "The roles keys have (settings permission ROLES).");
         MetadataPaths.addParametersTo(DocumentSkeleton.parameters(root));
+        AccessPaths.addParametersTo(DocumentSkeleton.parameters(root));
         MetadataSchemas.addTo(DocumentSkeleton.schemas(root));
+        AccessPaths.addSchemasTo(DocumentSkeleton.schemas(root));
         MetadataPaths.addTo(DocumentSkeleton.paths(root), DocumentSkeleton.components(root).putObject("examples"), workspace);
+        AccessPaths.addTo(DocumentSkeleton.paths(root), workspace);
         return root;
     }
 
@@ -32,7 +37,9 @@ final class MetadataDocument {
                 "## Authentication",
                 "",
                 "Send an API key of the workspace: `Authorization: Bearer <API key>`. A missing, malformed, expired or "
-                        + "revoked key gets `401`.",
+                        + "revoked key gets `401`. Reading the model is open to every key; changing it needs a role with the "
+                        + "`DATA_MODEL` settings permission, managing keys `API_KEYS_AND_WEBHOOKS`, managing roles `ROLES`; "
+                        + "otherwise the answer is `403` \"User does not have permission\".",
                 "",
                 "## Response format",
                 "",

@@ -244,7 +244,8 @@ class OpenApiDocumentTest {
     void theMetadataDocumentUsesTheNewFormat() {
         JsonNode metadata = EmittedDocuments.of("showcase").metadataTree();
         assertEquals("/rest/metadata", metadata.at("/servers/0/url").asText());
-        assertEquals("[\"/objects\",\"/objects/{idOrName}\",\"/fields\",\"/fields/{id}\",\"/picklists\",\"/export\",\"/import\"]",
+        assertEquals("[\"/objects\",\"/objects/{idOrName}\",\"/fields\",\"/fields/{id}\",\"/picklists\",\"/export\",\"/import\","
+                + "\"/apiKeys\",\"/apiKeys/{id}\",\"/apiKeys/{id}/regenerate\",\"/apiKeys/{id}/revoke\",\"/roles\",\"/roles/{id}\"]",
                 fieldNames(metadata.path("paths")));
         String json = "/content/application~1json/schema/$ref";
         assertEquals("#/components/schemas/ObjectList", metadata.at("/paths/~1objects/get/responses/200" + json).asText());
@@ -260,6 +261,27 @@ class OpenApiDocumentTest {
         assertTrue(picklists.toString().contains("\"fieldName\":\"species\""));
         assertTrue(picklists.toString().contains("\"value\":\"RABBIT\""));
         assertTrue(metadata.at("/info/description").asText().contains("new format"));
+    }
+
+    @Test
+    void theMetadataDocumentDescribesKeysAndRoles() {
+        JsonNode metadata = EmittedDocuments.of("showcase").metadataTree();
+        String json = "/content/application~1json/schema/$ref";
+        assertEquals("#/components/schemas/ApiKeyList", metadata.at("/paths/~1apiKeys/get/responses/200" + json).asText());
+        assertEquals("#/components/schemas/ApiKeyWithToken", metadata.at("/paths/~1apiKeys/post/responses/201" + json).asText());
+        assertEquals("#/components/schemas/CreateApiKeyInput", metadata.at("/paths/~1apiKeys/post/requestBody" + json).asText());
+        assertEquals("#/components/schemas/ApiKeyWithToken",
+                metadata.at("/paths/~1apiKeys~1{id}~1regenerate/post/responses/200" + json).asText());
+        assertFalse(metadata.at("/components/schemas/ApiKey/properties").has("token"), "a listed key never has a secret");
+        assertEquals("#/components/schemas/Role", metadata.at("/paths/~1roles~1{id}/patch/responses/200" + json).asText());
+        assertEquals("#/components/schemas/RoleInput", metadata.at("/paths/~1roles/post/requestBody" + json).asText());
+        assertEquals("\"User does not have permission\"",
+                metadata.at("/components/responses/Forbidden/content/application~1json/examples/error/value/messages/0").toString());
+        JsonNode role = metadata.at("/paths/~1roles/post/responses/201/content/application~1json/examples/example/value");
+        assertEquals(metadata.at("/components/examples/Object/value/id").asText(), role.at("/objectPermissions/0/objectMetadataId").asText(),
+                "the role example refers to the document's sample object");
+        assertTrue(textList(metadata.at("/components/schemas/PermissionFlag/enum")).containsAll(
+                List.of("DATA_MODEL", "API_KEYS_AND_WEBHOOKS", "ROLES")));
     }
 
     private static String fieldNames(JsonNode node) {

@@ -1,0 +1,30 @@
+package dev.crmschema.runtime.commands;
+
+import dev.crmschema.runtime.CrmServerConfiguration;
+import dev.crmschema.runtime.auth.ApiKeyStore;
+import dev.crmschema.runtime.db.Database;
+import java.util.UUID;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/** {@code delete-key config.yml --id UUID}: removes the key; its next request gets 401, on every server. */
+public final class DeleteKeyCommand extends DatabaseCommand {
+    public DeleteKeyCommand() {
+        super("delete-key", "Delete an API key");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        KeyIdArgument.add(subparser);
+    }
+
+    @Override
+    protected void run(Database database, Namespace namespace, CrmServerConfiguration configuration) {
+        UUID id = KeyIdArgument.parse(namespace);
+        if (!new ApiKeyStore(database.dsl()).delete(id)) {
+            throw new CommandException("no API key with id " + id);
+        }
+        System.out.println("Deleted key " + id);
+    }
+}
