@@ -57,7 +57,7 @@ final class GroupByAndMerge {
         GroupByRequest request = new GroupByRequest(type, dimensions, FilterInput.read(type, filter),
                 AggregateCatalog.selected(type, env.getSelectionSet()), groupOrder(type, dimensions, orderBy),
                 limit == null ? QueryParameters.DEFAULT_LIMIT : Math.min(limit, QueryParameters.MAX_LIMIT),
-                edges ? GroupByRequest.MAX_RECORD_SAMPLE : 0, recordOrder, Projections.connection(type, env.getSelectionSet()));
+                edges ? GroupByRequest.MAX_RECORD_SAMPLE : 0, recordOrder, Projections.connection(type, env.getSelectionSet(), call.access()));
         List<Page> pages = new ArrayList<>();
         for (RecordGroup group : call.store().groupBy(request)) {
             Page records = group.records().map(page -> Connections.page(recordOrder, page))
@@ -80,7 +80,7 @@ final class GroupByAndMerge {
         arguments.put("conflictPriorityIndex", conflictPriorityIndex);
         arguments.put("dryRun", dryRun);
         MergeRequest request = MergeRequest.parse(arguments);
-        return RecordValues.toMap(call.store().merge(type, request, Projections.records(type, env.getSelectionSet())));
+        return RecordValues.toMap(call.store().merge(type, request, Projections.records(type, env.getSelectionSet(), call.access())));
     }
 
     /**

@@ -95,6 +95,37 @@ final class RecordPermissions {
         requireReadable(rights, projection);
     }
 
+    /** Grouping reads the grouped, filtered, aggregated and ordered fields, and the sampled records. */
+    void groupBy(GroupByRequest request) {
+        ObjectType object = request.object();
+        read(object, request.filter(), request.projection());
+        ObjectRights rights = access.on(object);
+        request.dimensions().forEach(dimension -> requireReadable(rights, dimension.path().field().name()));
+        request.aggregates().values().forEach(aggregate -> requireReadable(rights, aggregate.field().name()));
+        request.recordOrder().forEach(item -> requireReadable(rights, item.path().field().name()));
+    }
+
+    /**
+     * Merging may write any field of the kept record, soft-deletes the others, and points the rows of other
+     * objects that referred to them at the kept record: each of those needs its own permission.
+     */
+    void merge(ObjectType object, Projection projection) {
+        ObjectRights rights = access.on(object);
+        if (!rights.update() || !rights.softDelete() || !rights.notUpdatable().isEmpty() || !rights.unreadable().isEmpty()) {
+            throw Access.denied();
+        }
+        requireReadable(rights, projection);
+        for (Field field : object.fields()) {
+            if (field.isOneToMany()) {
+                ObjectType target = objects.apply(field.relation().orElseThrow().targetObject());
+                ObjectRights targetRights = access.on(target);
+                if (!targetRights.update() || !targetRights.canUpdate(field.relation().orElseThrow().inverseField())) {
+                    throw Access.denied();
+                }
+            }
+        }
+    }
+
     /** Leaves out of the records (and their expanded relations) every field the role cannot read. */
     List<ObjectNode> shapeAll(ObjectType object, List<ObjectNode> records) {
         if (access.readsEverything()) {

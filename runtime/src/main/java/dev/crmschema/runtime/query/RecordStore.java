@@ -225,7 +225,10 @@ public final class RecordStore {
      * records of each group when the request asks for a sample.
      */
     public List<RecordGroup> groupBy(GroupByRequest request) {
-        return inTransaction(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
+        permissions.groupBy(request);
+        List<RecordGroup> groups = inTransaction(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
+        groups.forEach(group -> group.records().ifPresent(page -> permissions.shapePage(request.object(), page)));
+        return groups;
     }
 
     /**
@@ -234,6 +237,7 @@ public final class RecordStore {
      * fresh id, as the reference system's does, and nothing changes.
      */
     public ObjectNode merge(ObjectType object, MergeRequest request, Projection projection) {
+        permissions.merge(object, projection);
         if (!request.dryRun()) {
             return inTransaction(object, tx -> new RecordMerge(tx, schema, objects).merge(object, request, projection));
         }
