@@ -45,7 +45,24 @@ final class CompileReport {
         out.append("\n'added ms per object' = (total - total of the standard-only workspace) / custom objects: "
                 + "constant when the cost grows linearly.\nWall times are inflated by other load on the machine; "
                 + "CPU ms (all JVM threads) is the steadier figure.\n\n");
+        out.append(threadCpu(runs)).append('\n');
         out.append(emitters(runs));
+        return out.toString();
+    }
+
+    /**
+     * CPU ms of the working thread per part (median): steady under other load, unlike wall ms, and without
+     * the GC and JIT threads that the total CPU column includes. The server path is what a server start
+     * pays for a model without precompiled classes: the RESOURCES emitters plus javac of their output.
+     */
+    private static String threadCpu(Map<Integer, List<CompileBench.Run>> runs) {
+        StringBuilder out = new StringBuilder("Thread CPU by part (median ms)\n\n"
+                + "| custom objects | emit | javac jOOQ classes | javac other Java | server path (RESOURCES emit + javac) |\n"
+                + "|---:|---:|---:|---:|---:|\n");
+        runs.forEach((size, sizeRuns) -> out.append(String.format("| %d | %.0f | %.0f | %.0f | %.0f |%n", size,
+                median(sizeRuns, run -> run.emitters().values().stream().mapToDouble(CompileBench.EmitterRun::cpuMs).sum()),
+                median(sizeRuns, run -> run.jooq().cpuMs()), median(sizeRuns, run -> run.resources().cpuMs()),
+                median(sizeRuns, CompileBench.Run::serverPathCpuMs))));
         return out.toString();
     }
 

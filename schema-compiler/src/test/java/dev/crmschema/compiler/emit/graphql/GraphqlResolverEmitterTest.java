@@ -76,22 +76,24 @@ class GraphqlResolverEmitterTest {
         assertTrue(query.contains("public final class QueryResolver implements GraphQLQueryResolver"));
         assertTrue(query.contains("public PetConnection pets(PetFilterInput filter, List<PetOrderByInput> orderBy,"));
         assertTrue(query.contains(
-                "return support.findMany(\"pet\", filter, orderBy, first, last, offset, before, after, env, PetConnection::new);"));
-        assertTrue(query.contains("return support.findOne(\"pet\", filter, env, Pet::new);"));
-        assertTrue(query.contains("return support.findDuplicates(\"pet\", ids, data, env, PetConnection::new);"));
+                "return support.<PetConnection>findMany(\"pet\", filter, orderBy, first, last, offset, before, after, env, "
+                        + "PetConnection::new);"));
+        assertTrue(query.contains("return support.<Pet>findOne(\"pet\", filter, env, Pet::new);"));
+        assertTrue(query.contains("return support.<PetConnection>findDuplicates(\"pet\", ids, data, env, PetConnection::new);"));
         String mutation = source("MutationResolver");
         assertTrue(mutation.contains("public List<Pet> createPets(List<PetCreateInput> data, Boolean upsert,"));
-        assertTrue(mutation.contains("return support.createMany(\"pet\", data, upsert, env, Pet::new);"));
-        assertTrue(mutation.contains("return support.updateOne(\"pet\", id, data, env, Pet::new);"));
-        assertTrue(mutation.contains("return support.restoreMany(\"pet\", filter, env, Pet::new);"));
+        assertTrue(mutation.contains("return support.<Pet>createMany(\"pet\", data, upsert, env, Pet::new);"));
+        assertTrue(mutation.contains("return support.<Pet>updateOne(\"pet\", id, data, env, Pet::new);"));
+        assertTrue(mutation.contains("return support.<Pet>restoreMany(\"pet\", filter, env, Pet::new);"));
 
         String shelter = source("ShelterResolver");
         assertTrue(shelter.contains("public final class ShelterResolver implements GraphQLResolver<Shelter>"));
         assertTrue(shelter.contains("public CompletableFuture<PetConnection> pets(Shelter source, PetFilterInput filter,"));
-        assertTrue(shelter.contains("return support.findRelatedMany(\"shelter\", \"pets\", source, filter, orderBy, first, last, "
+        assertTrue(shelter.contains("return support.<PetConnection>findRelatedMany(\"shelter\", \"pets\", source, filter, orderBy, "
+                + "first, last, "
                 + "offset, before, after, env, PetConnection::new);"));
         String pet = source("PetResolver");
-        assertTrue(pet.contains("return support.findRelated(\"pet\", \"shelter\", source, env, Shelter::new);"));
+        assertTrue(pet.contains("return support.<Shelter>findRelated(\"pet\", \"shelter\", source, env, Shelter::new);"));
     }
 
     @Test

@@ -21,45 +21,45 @@ public final class MutationResolver implements GraphQLMutationResolver {
     }
 
     public Pet createPet(PetCreateInput data, Boolean upsert, DataFetchingEnvironment env) {
-        return support.createOne("pet", data, upsert, env, Pet::new);
+        return support.<Pet>createOne("pet", data, upsert, env, Pet::new);
     }
 
     public List<Pet> createPets(List<PetCreateInput> data, Boolean upsert,
             DataFetchingEnvironment env) {
-        return support.createMany("pet", data, upsert, env, Pet::new);
+        return support.<Pet>createMany("pet", data, upsert, env, Pet::new);
     }
 
     public Pet updatePet(Object id, PetUpdateInput data, DataFetchingEnvironment env) {
-        return support.updateOne("pet", id, data, env, Pet::new);
+        return support.<Pet>updateOne("pet", id, data, env, Pet::new);
     }
 
     public List<Pet> updatePets(PetUpdateInput data, PetFilterInput filter,
             DataFetchingEnvironment env) {
-        return support.updateMany("pet", data, filter, env, Pet::new);
+        return support.<Pet>updateMany("pet", data, filter, env, Pet::new);
     }
 
     public Pet deletePet(Object id, DataFetchingEnvironment env) {
-        return support.deleteOne("pet", id, env, Pet::new);
+        return support.<Pet>deleteOne("pet", id, env, Pet::new);
     }
 
     public List<Pet> deletePets(PetFilterInput filter, DataFetchingEnvironment env) {
-        return support.deleteMany("pet", filter, env, Pet::new);
+        return support.<Pet>deleteMany("pet", filter, env, Pet::new);
     }
 
     public Pet destroyPet(Object id, DataFetchingEnvironment env) {
-        return support.destroyOne("pet", id, env, Pet::new);
+        return support.<Pet>destroyOne("pet", id, env, Pet::new);
     }
 
     public List<Pet> destroyPets(PetFilterInput filter, DataFetchingEnvironment env) {
-        return support.destroyMany("pet", filter, env, Pet::new);
+        return support.<Pet>destroyMany("pet", filter, env, Pet::new);
     }
 
     public Pet restorePet(Object id, DataFetchingEnvironment env) {
-        return support.restoreOne("pet", id, env, Pet::new);
+        return support.<Pet>restoreOne("pet", id, env, Pet::new);
     }
 
     public List<Pet> restorePets(PetFilterInput filter, DataFetchingEnvironment env) {
-        return support.restoreMany("pet", filter, env, Pet::new);
+        return support.<Pet>restoreMany("pet", filter, env, Pet::new);
     }
 
     public Pet mergePets(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
@@ -69,45 +69,45 @@ public final class MutationResolver implements GraphQLMutationResolver {
 
     public Shelter createShelter(ShelterCreateInput data, Boolean upsert,
             DataFetchingEnvironment env) {
-        return support.createOne("shelter", data, upsert, env, Shelter::new);
+        return support.<Shelter>createOne("shelter", data, upsert, env, Shelter::new);
     }
 
     public List<Shelter> createShelters(List<ShelterCreateInput> data, Boolean upsert,
             DataFetchingEnvironment env) {
-        return support.createMany("shelter", data, upsert, env, Shelter::new);
+        return support.<Shelter>createMany("shelter", data, upsert, env, Shelter::new);
     }
 
     public Shelter updateShelter(Object id, ShelterUpdateInput data, DataFetchingEnvironment env) {
-        return support.updateOne("shelter", id, data, env, Shelter::new);
+        return support.<Shelter>updateOne("shelter", id, data, env, Shelter::new);
     }
 
     public List<Shelter> updateShelters(ShelterUpdateInput data, ShelterFilterInput filter,
             DataFetchingEnvironment env) {
-        return support.updateMany("shelter", data, filter, env, Shelter::new);
+        return support.<Shelter>updateMany("shelter", data, filter, env, Shelter::new);
     }
 
     public Shelter deleteShelter(Object id, DataFetchingEnvironment env) {
-        return support.deleteOne("shelter", id, env, Shelter::new);
+        return support.<Shelter>deleteOne("shelter", id, env, Shelter::new);
     }
 
     public List<Shelter> deleteShelters(ShelterFilterInput filter, DataFetchingEnvironment env) {
-        return support.deleteMany("shelter", filter, env, Shelter::new);
+        return support.<Shelter>deleteMany("shelter", filter, env, Shelter::new);
     }
 
     public Shelter destroyShelter(Object id, DataFetchingEnvironment env) {
-        return support.destroyOne("shelter", id, env, Shelter::new);
+        return support.<Shelter>destroyOne("shelter", id, env, Shelter::new);
     }
 
     public List<Shelter> destroyShelters(ShelterFilterInput filter, DataFetchingEnvironment env) {
-        return support.destroyMany("shelter", filter, env, Shelter::new);
+        return support.<Shelter>destroyMany("shelter", filter, env, Shelter::new);
     }
 
     public Shelter restoreShelter(Object id, DataFetchingEnvironment env) {
-        return support.restoreOne("shelter", id, env, Shelter::new);
+        return support.<Shelter>restoreOne("shelter", id, env, Shelter::new);
     }
 
     public List<Shelter> restoreShelters(ShelterFilterInput filter, DataFetchingEnvironment env) {
-        return support.restoreMany("shelter", filter, env, Shelter::new);
+        return support.<Shelter>restoreMany("shelter", filter, env, Shelter::new);
     }
 
     public Shelter mergeShelters(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,

@@ -18,6 +18,6 @@ public final class PetResolver implements GraphQLResolver<Pet> {
     }
 
     public CompletableFuture<Shelter> home(Pet source, DataFetchingEnvironment env) {
-        return support.findRelated("pet", "home", source, env, Shelter::new);
+        return support.<Shelter>findRelated("pet", "home", source, env, Shelter::new);
     }
 }

@@ -23,16 +23,16 @@ public final class QueryResolver implements GraphQLQueryResolver {
     public PetConnection pets(PetFilterInput filter, List<PetOrderByInput> orderBy, Integer first,
             Integer last, Integer offset, String before, String after,
             DataFetchingEnvironment env) {
-        return support.findMany("pet", filter, orderBy, first, last, offset, before, after, env, PetConnection::new);
+        return support.<PetConnection>findMany("pet", filter, orderBy, first, last, offset, before, after, env, PetConnection::new);
     }
 
     public Pet pet(PetFilterInput filter, DataFetchingEnvironment env) {
-        return support.findOne("pet", filter, env, Pet::new);
+        return support.<Pet>findOne("pet", filter, env, Pet::new);
     }
 
     public List<PetConnection> petDuplicates(List<Object> ids, List<PetCreateInput> data,
             DataFetchingEnvironment env) {
-        return support.findDuplicates("pet", ids, data, env, PetConnection::new);
+        return support.<PetConnection>findDuplicates("pet", ids, data, env, PetConnection::new);
     }
 
     public List<PetGroupByConnection> petsGroupBy(List<PetGroupByInput> groupBy,
@@ -45,16 +45,16 @@ public final class QueryResolver implements GraphQLQueryResolver {
     public ShelterConnection shelters(ShelterFilterInput filter, List<ShelterOrderByInput> orderBy,
             Integer first, Integer last, Integer offset, String before, String after,
             DataFetchingEnvironment env) {
-        return support.findMany("shelter", filter, orderBy, first, last, offset, before, after, env, ShelterConnection::new);
+        return support.<ShelterConnection>findMany("shelter", filter, orderBy, first, last, offset, before, after, env, ShelterConnection::new);
     }
 
     public Shelter shelter(ShelterFilterInput filter, DataFetchingEnvironment env) {
-        return support.findOne("shelter", filter, env, Shelter::new);
+        return support.<Shelter>findOne("shelter", filter, env, Shelter::new);
     }
 
     public List<ShelterConnection> shelterDuplicates(List<Object> ids,
             List<ShelterCreateInput> data, DataFetchingEnvironment env) {
-        return support.findDuplicates("shelter", ids, data, env, ShelterConnection::new);
+        return support.<ShelterConnection>findDuplicates("shelter", ids, data, env, ShelterConnection::new);
     }
 
     public List<ShelterGroupByConnection> sheltersGroupBy(List<ShelterGroupByInput> groupBy,

@@ -23,6 +23,6 @@ public final class ShelterResolver implements GraphQLResolver<Shelter> {
     public CompletableFuture<PetConnection> pets(Shelter source, PetFilterInput filter,
             List<PetOrderByInput> orderBy, Integer first, Integer last, Integer offset,
             String before, String after, DataFetchingEnvironment env) {
-        return support.findRelatedMany("shelter", "pets", source, filter, orderBy, first, last, offset, before, after, env, PetConnection::new);
+        return support.<PetConnection>findRelatedMany("shelter", "pets", source, filter, orderBy, first, last, offset, before, after, env, PetConnection::new);
     }
 }
