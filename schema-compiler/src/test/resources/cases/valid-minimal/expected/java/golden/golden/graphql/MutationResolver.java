@@ -64,7 +64,7 @@ public final class MutationResolver implements GraphQLMutationResolver {
 
     public Pet mergePets(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
             DataFetchingEnvironment env) {
-        return support.mergeMany("pet", ids, conflictPriorityIndex, dryRun, env, Pet::new);
+        return support.<Pet>mergeMany("pet", ids, conflictPriorityIndex, dryRun, env, Pet::new);
     }
 
     public Shelter createShelter(ShelterCreateInput data, Boolean upsert,
@@ -112,6 +112,6 @@ public final class MutationResolver implements GraphQLMutationResolver {
 
     public Shelter mergeShelters(List<Object> ids, Integer conflictPriorityIndex, Boolean dryRun,
             DataFetchingEnvironment env) {
-        return support.mergeMany("shelter", ids, conflictPriorityIndex, dryRun, env, Shelter::new);
+        return support.<Shelter>mergeMany("shelter", ids, conflictPriorityIndex, dryRun, env, Shelter::new);
     }
 }

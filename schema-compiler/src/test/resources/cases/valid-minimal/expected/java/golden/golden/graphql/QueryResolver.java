@@ -39,7 +39,7 @@ public final class QueryResolver implements GraphQLQueryResolver {
             PetFilterInput filter, List<PetOrderByWithGroupByInput> orderBy,
             List<PetOrderByInput> orderByForRecords, Object viewId, Integer limit,
             DataFetchingEnvironment env) {
-        return support.groupBy("pet", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, PetGroupByConnection::new);
+        return support.<PetGroupByConnection>groupBy("pet", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, PetGroupByConnection::new);
     }
 
     public ShelterConnection shelters(ShelterFilterInput filter, List<ShelterOrderByInput> orderBy,
@@ -61,6 +61,6 @@ public final class QueryResolver implements GraphQLQueryResolver {
             ShelterFilterInput filter, List<ShelterOrderByWithGroupByInput> orderBy,
             List<ShelterOrderByInput> orderByForRecords, Object viewId, Integer limit,
             DataFetchingEnvironment env) {
-        return support.groupBy("shelter", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, ShelterGroupByConnection::new);
+        return support.<ShelterGroupByConnection>groupBy("shelter", groupBy, filter, orderBy, orderByForRecords, viewId, limit, env, ShelterGroupByConnection::new);
     }
 }
