@@ -55,7 +55,7 @@ final class KeyAndRoleGraphql {
 
     void wire(RuntimeWiring.Builder wiring, TypeRuntimeWiring.Builder query, TypeRuntimeWiring.Builder mutation) {
         query.dataFetcher("apiKeys", this::apiKeys)
-                .dataFetcher("apiKey", env -> json(key(env, input(env).get("id"))))
+                .dataFetcher("apiKey", this::apiKey)
                 .dataFetcher("getRoles", this::getRoles);
         mutation.dataFetcher("createApiKey", this::createApiKey)
                 .dataFetcher("updateApiKey", this::updateApiKey)
@@ -68,6 +68,11 @@ final class KeyAndRoleGraphql {
     private List<Map<String, Object>> apiKeys(DataFetchingEnvironment env) {
         require(env, SettingsPermission.API_KEYS_AND_WEBHOOKS);
         return keys.list(workspaceId(env)).stream().map(KeyAndRoleGraphql::json).toList();
+    }
+
+    private Map<String, Object> apiKey(DataFetchingEnvironment env) {
+        require(env, SettingsPermission.API_KEYS_AND_WEBHOOKS);
+        return json(key(env, input(env).get("id")));
     }
 
     private List<Map<String, Object>> getRoles(DataFetchingEnvironment env) {
