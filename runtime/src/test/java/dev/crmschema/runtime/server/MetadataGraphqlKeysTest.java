@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmschema.runtime.CrmServerConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * API keys and roles through the GraphQL metadata API at {@code POST /metadata} (reference contract,
  * sections 3.2, 6.1 and 6.2): the token only in {@code generateApiKeyToken}'s answer, regeneration and
- * revocation effective on the next request, role assignment enforced at once, {@code FORBIDDEN} without
+ * revocation effective on the next request on every server instance, role assignment enforced at once, {@code FORBIDDEN} without
  * the settings permission (nothing changed), and another workspace's keys and roles {@code NOT_FOUND}.
  */
 @ExtendWith(SharedServer.class)
@@ -64,16 +65,26 @@ class MetadataGraphqlKeysTest {
         assertEquals("2098-06-01", renamed.path("expiresAt").asText().substring(0, 10));
         assertEquals(200, server.get(first, "/rest/companies").status(), "renaming keeps the token");
 
-        String second = token(server.acmeKey, id);
-        assertFalse(second.equals(first));
-        assertError(server.get(first, "/rest/companies"), 401, "UNAUTHENTICATED", "Token invalid.");
-        assertEquals(200, server.get(second, "/rest/companies").status());
+        // The second instance gets the test limit too: with the default one, the first instance's lease of calls
+        // for this key would already exceed it.
+        CrmServerConfiguration configuration = server.configuration();
+        configuration.getLimits().setRateLimit(TestServer.TEST_RATE_LIMIT);
+        try (TestServer.Instance other = server.startInstance(configuration)) {
+            assertEquals(200, other.send(first, "GET", "/rest/companies", null).status());
+            String second = token(server.acmeKey, id);
+            assertFalse(second.equals(first));
+            assertError(server.get(first, "/rest/companies"), 401, "UNAUTHENTICATED", "Token invalid.");
+            assertError(other.send(first, "GET", "/rest/companies", null), 401, "UNAUTHENTICATED", "Token invalid.");
+            assertEquals(200, server.get(second, "/rest/companies").status());
+            assertEquals(200, other.send(second, "GET", "/rest/companies", null).status());
 
-        JsonNode revoked = data(server.acmeKey, "mutation($id: UUID!) { revokeApiKey(input: {id: $id}) { id revokedAt } }", "id", id)
-                .path("revokeApiKey");
-        assertFalse(revoked.path("revokedAt").isNull(), revoked.toString());
-        assertError(server.get(second, "/rest/companies"), 401, "UNAUTHENTICATED", "This API Key is revoked");
-        Graphql.single(post(second, "{ apiKeys { id } }", Map.of()), 401, "UNAUTHENTICATED", null, null);
+            JsonNode revoked = data(server.acmeKey, "mutation($id: UUID!) { revokeApiKey(input: {id: $id}) { id revokedAt } }", "id", id)
+                    .path("revokeApiKey");
+            assertFalse(revoked.path("revokedAt").isNull(), revoked.toString());
+            assertError(server.get(second, "/rest/companies"), 401, "UNAUTHENTICATED", "This API Key is revoked");
+            assertError(other.send(second, "GET", "/rest/companies", null), 401, "UNAUTHENTICATED", "This API Key is revoked");
+            Graphql.single(post(second, "{ apiKeys { id } }", Map.of()), 401, "UNAUTHENTICATED", null, null);
+        }
     }
 
     @Test
