@@ -182,6 +182,23 @@ class MetadataGraphqlKeysTest {
     }
 
     @Test
+    void updateRevokesWithRevokedAtAndATokenExpiresWhenItsKeyDoes() {
+        String revokedByUpdate = create(server.acmeKey, "revoked by update", null);
+        String token = token(server.acmeKey, revokedByUpdate);
+        JsonNode updated = data(server.acmeKey, "mutation($id: UUID!) { updateApiKey(input: {id: $id, revokedAt: \"2020-01-01T00:00:00Z\"}) "
+                + "{ revokedAt } }", "id", revokedByUpdate).path("updateApiKey");
+        assertFalse(updated.path("revokedAt").isNull(), updated.toString());
+        assertError(server.get(token, "/rest/companies"), 401, "UNAUTHENTICATED", "This API Key is revoked");
+
+        String expiring = create(server.acmeKey, "expiring", null);
+        String expired = data(server.acmeKey, "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: \"2001-01-01T00:00:00Z\") "
+                + "{ token } }", "id", expiring).path("generateApiKeyToken").path("token").asText();
+        assertError(server.get(expired, "/rest/companies"), 401, "UNAUTHENTICATED", "Token has expired.");
+        assertEquals("2001-01-01", data(server.acmeKey, "query($id: UUID!) { apiKey(input: {id: $id}) { expiresAt } }", "id", expiring)
+                .path("apiKey").path("expiresAt").asText().substring(0, 10));
+    }
+
+    @Test
     void badInputsAreRefusedClearly() {
         JsonNode badDate = Graphql.single(post(server.acmeKey, "mutation { createApiKey(input: {name: \"x\", expiresAt: \"soon\"}) { id } }",
                 Map.of()), 200, "BAD_USER_INPUT", null, null);
