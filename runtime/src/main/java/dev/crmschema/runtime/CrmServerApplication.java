@@ -132,7 +132,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new ApiKeysResource(authentication, keys, roles, clock));
         environment.jersey().register(new RolesResource(authentication, roles, metadata, access));
         environment.jersey().register(new MetadataGraphqlResource(authentication,
-                new MetadataGraphql(metadata, configuration.getGraphql())));
+                new MetadataGraphql(metadata, configuration.getGraphql(), keys, roles)));
         environment.jersey().register(new InvalidMetadataExceptionMapper());
         environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
         environment.jersey().register(new ApiExceptionMapper());

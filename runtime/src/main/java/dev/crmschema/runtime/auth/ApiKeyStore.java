@@ -61,6 +61,11 @@ public final class ApiKeyStore {
         return dsl.execute("UPDATE core.api_key SET name = ? WHERE id = ?", name, id) == 1;
     }
 
+    /** A new expiry for the key, same secret; false when there is no such key. */
+    public boolean changeExpiry(UUID id, OffsetDateTime expiresAt) {
+        return dsl.execute("UPDATE core.api_key SET expires_at = ? WHERE id = ?", expiresAt, id) == 1;
+    }
+
     /** Gives the key another role of its workspace; false when the key or the role (in that workspace) is missing. */
     public boolean assignRole(UUID id, UUID roleId) {
         return dsl.execute("UPDATE core.api_key k SET role_id = r.id FROM core.role r "

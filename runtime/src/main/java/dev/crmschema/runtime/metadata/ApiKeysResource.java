@@ -160,7 +160,7 @@ public final class ApiKeysResource {
         return ApiException.notFound("API key not found");
     }
 
-    private static OffsetDateTime timestamp(String text) {
+    static OffsetDateTime timestamp(String text) {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {

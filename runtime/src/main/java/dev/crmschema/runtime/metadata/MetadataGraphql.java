@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.runtime.api.graphql.GraphqlScalars;
+import dev.crmschema.runtime.auth.ApiKeyStore;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
 import dev.crmschema.runtime.graphql.GraphqlRequest;
 import dev.crmschema.runtime.graphql.QueryLimits;
 import dev.crmschema.runtime.permissions.Access;
+import dev.crmschema.runtime.permissions.RoleStore;
 import dev.crmschema.runtime.permissions.SettingsPermission;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
 import graphql.ExecutionInput;
@@ -39,25 +41,30 @@ import java.util.function.BiConsumer;
 /**
  * The GraphQL metadata API (contract section 3.2): the same reads and changes as the REST metadata API,
  * through the same edits, validation and live swap, with the reference's type and argument names.
- * Connection cursors are item ids. Operations are held to the core API's depth and complexity limits:
+ * API keys and roles are served by {@link KeyAndRoleGraphql}. Connection cursors are item ids. Operations are held to the core API's depth and complexity limits:
  * {@code Object.fields} and {@code Field.object} nest without end.
  */
 public final class MetadataGraphql {
     private static final String SNAPSHOT = "snapshot";
     private static final String SHAPED = "shaped";
-    private static final String ACCESS = "access";
+    static final String ACCESS = "access";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final MetadataService service;
+    private final KeyAndRoleGraphql keysAndRoles;
     private final GraphQL graphql;
 
-    public MetadataGraphql(MetadataService service, GraphqlConfiguration limits) {
+    public MetadataGraphql(MetadataService service, GraphqlConfiguration limits, ApiKeyStore keys, RoleStore roles) {
         this.service = service;
+        this.keysAndRoles = new KeyAndRoleGraphql(keys, roles);
         this.graphql = GraphQL.newGraphQL(schema()).instrumentation(new QueryLimits(limits))
                 .defaultDataFetcherExceptionHandler(new MetadataGraphqlErrors()).build();
     }
 
-    /** Runs one request on the caller's workspace; mutations need the caller's role to have {@code DATA_MODEL}. */
+    /**
+     * Runs one request on the caller's workspace; model mutations need the caller's role to have
+     * {@code DATA_MODEL}, key operations {@code API_KEYS_AND_WEBHOOKS}, role operations {@code ROLES}.
+     */
     public ExecutionResult execute(WorkspaceSnapshot snapshot, Access access, GraphqlRequest request) {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables())
                 .operationName(request.operationName())
@@ -70,13 +77,14 @@ public final class MetadataGraphql {
         types.add(EnumTypeDefinition.newEnumTypeDefinition().name("FieldMetadataType")
                 .enumValueDefinitions(Arrays.stream(FieldKind.values()).map(k -> new EnumValueDefinition(k.name())).toList())
                 .build());
+        KeyAndRoleGraphql.declare(types);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
-        GraphqlScalars.all().stream().filter(s -> s.getName().equals("UUID") || s.getName().equals("JSON")).forEach(wiring::scalar);
-        wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
+        GraphqlScalars.all().stream().filter(s -> List.of("UUID", "JSON", "DateTime").contains(s.getName())).forEach(wiring::scalar);
+        TypeRuntimeWiring.Builder query = TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("objects", this::objectConnection)
                 .dataFetcher("object", env -> object(env, env.getArgument("id")))
                 .dataFetcher("fields", this::fieldConnection)
-                .dataFetcher("field", env -> field(env, env.getArgument("id"))));
+                .dataFetcher("field", env -> field(env, env.getArgument("id")));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Object").dataFetcher("fields", MetadataGraphql::fieldsOfObject));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Field").dataFetcher("object", this::objectOfField));
         TypeRuntimeWiring.Builder mutations = TypeRuntimeWiring.newTypeWiring("Mutation");
@@ -86,6 +94,8 @@ public final class MetadataGraphql {
         mutations.dataFetcher("createOneField", change(MetadataGraphql::createField));
         mutations.dataFetcher("updateOneField", change(MetadataGraphql::updateField));
         mutations.dataFetcher("deleteOneField", change(MetadataGraphql::deleteField));
+        keysAndRoles.wire(wiring, query, mutations);
+        wiring.type(query);
         wiring.type(mutations);
         return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
     }
@@ -199,7 +209,7 @@ public final class MetadataGraphql {
         return service.metadata(snapshot(env));
     }
 
-    private static WorkspaceSnapshot snapshot(DataFetchingEnvironment env) {
+    static WorkspaceSnapshot snapshot(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(SNAPSHOT);
     }
 

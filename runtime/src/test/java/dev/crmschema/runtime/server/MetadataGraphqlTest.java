@@ -107,7 +107,8 @@ class MetadataGraphqlTest {
         }
         JsonNode kinds = data("{ __type(name: \"FieldMetadataType\") { enumValues { name } } }");
         assertTrue(kinds.toString().contains("\"RELATION\"") && kinds.toString().contains("\"MULTI_SELECT\""), kinds.toString());
-        assertEquals(List.of("createOneObject", "updateOneObject", "deleteOneObject", "createOneField", "updateOneField", "deleteOneField"),
+        assertEquals(List.of("createOneObject", "updateOneObject", "deleteOneObject", "createOneField", "updateOneField", "deleteOneField",
+                "createApiKey", "updateApiKey", "revokeApiKey", "assignRoleToApiKey", "generateApiKeyToken"),
                 nodesOf(data("{ __type(name: \"Mutation\") { fields { name } } }").path("__type").path("fields")));
     }
 
