@@ -137,7 +137,10 @@ class IsolationAcrossEndpointsTest {
                 graphql("GraphQL metadata field update", "/metadata",
                         "mutation { updateOneField(input: {id: \"{id}\", update: {label: \"Hijacked\"}}) { id } }", Probe.Kind.FIELD),
                 rest("REST metadata API key", "GET", "/rest/metadata/apiKeys/{id}", null, Probe.Kind.KEY),
-                rest("REST metadata API key revoke", "POST", "/rest/metadata/apiKeys/{id}/revoke", null, Probe.Kind.KEY));
+                rest("REST metadata API key revoke", "POST", "/rest/metadata/apiKeys/{id}/revoke", null, Probe.Kind.KEY),
+                graphql("GraphQL metadata API key", "/metadata", "{ apiKey(input: {id: \"{id}\"}) { id name } }", Probe.Kind.KEY),
+                graphql("GraphQL metadata API key revoke", "/metadata", "mutation { revokeApiKey(input: {id: \"{id}\"}) { id } }",
+                        Probe.Kind.KEY));
     }
 
     private static Probe rest(String description, String method, String path, String body, Probe.Kind kind) {
