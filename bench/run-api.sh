@@ -3,7 +3,7 @@
 # request, memory after load, and list latency as the table grows (see bench/README.md). Everything runs
 # on 127.0.0.1 and stops at the end. Needs wrk, jq and psql (apt-get install -y wrk jq postgresql-client).
 # Settings (environment):
-#   ROUNDS=3 DURATION=10 WARMUP=20 THREADS=2 CONNECTIONS=16
+#   ROUNDS=3 DURATION=10 WARMUP=30 THREADS=2 CONNECTIONS=16
 #   COMPANIES=10000 PEOPLE=50000 OPPORTUNITIES=20000
 #   WORKLOADS="..."   names of the workloads to run (default: all, see WORKLOAD_LIST below)
 #   ROW_SIZES="10000 100000 1000000"   companies in the table for the list-latency growth ("" skips it)
@@ -19,7 +19,7 @@ source bench/lib.sh
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 COMPANIES=${COMPANIES:-10000}

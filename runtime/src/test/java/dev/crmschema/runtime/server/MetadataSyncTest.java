@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmschema.runtime.db.DatabaseConfiguration;
+import dev.crmschema.runtime.limits.RateLimitSettings;
 import dev.crmschema.runtime.metadata.MetadataSync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +32,14 @@ import org.junit.jupiter.api.Test;
  * Two servers on one database, in two operating-system processes: {@link TestServer} in this JVM, and the
  * packaged application's {@code server} command in a JVM of its own. A change made through one is served
  * by the other once its LISTEN connection hears of it, and a change it did not hear of (its connection
- * dropped) is caught by the version check when it reconnects.
+ * dropped) is caught by the version check when it reconnects. A key's rate limit counts its calls on both.
  */
 class MetadataSyncTest {
     /** Generous: the second JVM compiles both workspaces' classes when it starts, on a machine that may be busy. */
     private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The default {@code limits.rateLimitWindow}, which both servers use. */
+    private static final long RATE_LIMIT_WINDOW_MILLIS = 60_000;
 
     private static TestServer first;
     private static Process second;
@@ -110,6 +116,40 @@ class MetadataSyncTest {
         assertEquals(2, dropped.size(), "each server has one listening connection");
         awaitStatus(secondUrl, mood, status -> status == 200);
         awaitStatus(first.baseUrl(), mood, status -> status == 200);
+    }
+
+    @Test
+    void aKeysRateLimitCountsItsCallsOnBothServers() throws InterruptedException {
+        var key = first.keys().create(first.acme.id(), "two processes", OffsetDateTime.now().plusDays(1));
+        assertTrue(new RateLimitSettings(first.database.dsl()).setForKey(key.key().id(), OptionalInt.of(4)));
+        // Both servers count in the database's one-minute windows: start well inside one.
+        long now = Long.parseLong(String.valueOf(first.database.dsl().fetchValue("SELECT (extract(epoch FROM now()) * 1000)::bigint")));
+        long left = RATE_LIMIT_WINDOW_MILLIS - now % RATE_LIMIT_WINDOW_MILLIS;
+        if (left < 15_000) {
+            Thread.sleep(left + 100);
+        }
+        List<String> remaining = new ArrayList<>();
+        for (String base : List.of(first.baseUrl(), secondUrl, first.baseUrl(), secondUrl)) {
+            HttpResponse<Void> ok = call(base, key.token());
+            assertEquals(200, ok.statusCode(), base);
+            remaining.add(ok.headers().firstValue("RateLimit-Remaining").orElse("none"));
+        }
+        assertEquals(List.of("3", "2", "1", "0"), remaining);
+        assertEquals(429, call(secondUrl, key.token()).statusCode());
+        assertEquals(429, call(first.baseUrl(), key.token()).statusCode());
+    }
+
+    private static HttpResponse<Void> call(String base, String token) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/companies?limit=1&fields=id"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int status(String base, String path) {
