@@ -75,20 +75,24 @@ public final class WorkspaceService {
     /**
      * Loads every stored workspace into the registry, bringing each schema up to date first. Every
      * workspace's precompiled classes are adopted before any model is compiled, so a model with
-     * precompiled classes is never compiled again for a workspace of another name.
+     * precompiled classes is never compiled again for a workspace of another name. Only workspaces whose
+     * name has precompiled classes are linked ahead; the others are linked as they load, so a thousand
+     * linked models are never in memory at once.
      */
     public int loadAll() {
         List<WorkspaceRecord> all = store.list();
         Map<UUID, SchemaCompiler.Result> linked = new LinkedHashMap<>();
         for (WorkspaceRecord record : all) {
-            SchemaCompiler.Result result = link(store.files(record.id()));
-            linked.put(record.id(), result);
-            Workspace model = result.workspace().orElseThrow();
-            classes.adoptPrecompiled(model, ModelHash.of(model));
+            if (classes.hasPrecompiled(record.name())) {
+                SchemaCompiler.Result result = link(store.files(record.id()));
+                linked.put(record.id(), result);
+                Workspace model = result.workspace().orElseThrow();
+                classes.adoptPrecompiled(model, ModelHash.of(model));
+            }
         }
         for (WorkspaceRecord record : all) {
-            // Dropped once loaded: only the snapshot's model (over shared objects) stays.
-            load(record, linked.remove(record.id()));
+            SchemaCompiler.Result result = linked.remove(record.id());
+            load(record, result != null ? result : link(store.files(record.id())));
         }
         return all.size();
     }
