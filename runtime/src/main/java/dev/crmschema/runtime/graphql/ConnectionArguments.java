@@ -36,7 +36,8 @@ final class ConnectionArguments {
         Optional<Cursor> before = Optional.ofNullable(args.before()).map(c -> cursors.decode(order, c));
         boolean fromEnd = args.last() != null && before.isEmpty();
         return new ConnectionQuery(object, FilterInput.read(object, args.filter()), order, new Page(limit, after, before), fromEnd,
-                Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection));
+                Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection),
+                selection.contains(AggregateCatalog.TOTAL_COUNT));
     }
 
     private static void check(FindManyArgs args) {

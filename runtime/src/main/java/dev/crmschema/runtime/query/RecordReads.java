@@ -72,7 +72,7 @@ final class RecordReads {
         }
         boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, page.before().get(), false) : more;
         boolean hasPreviousPage = backwards ? more : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
-        int totalCount = tx.fetchCount(table.table(), matching);
+        int totalCount = request.countTotal() ? tx.fetchCount(table.table(), matching) : 0;
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         return new RecordPage(shaper.shape(request.object(), rows, request.projection()), cursors, totalCount, hasNextPage,
