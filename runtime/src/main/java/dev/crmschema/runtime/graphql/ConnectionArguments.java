@@ -37,7 +37,11 @@ final class ConnectionArguments {
         boolean fromEnd = args.last() != null && before.isEmpty();
         return new ConnectionQuery(object, FilterInput.read(object, args.filter()), order, new Page(limit, after, before), fromEnd,
                 Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection),
-                selection.contains(AggregateCatalog.TOTAL_COUNT));
+                selectsTotalCount(selection));
+    }
+
+    private static boolean selectsTotalCount(DataFetchingFieldSelectionSet selection) {
+        return selection.getImmediateFields().stream().anyMatch(field -> field.getName().equals(AggregateCatalog.TOTAL_COUNT));
     }
 
     private static void check(FindManyArgs args) {

@@ -7,7 +7,9 @@ import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Projection;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,34 +27,47 @@ final class Projections {
 
     /** For a field returning records (or a list of them). */
     static Projection records(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
-        return of(object, selection, "", access);
+        return of(object, selection.getImmediateFields(), access);
     }
 
     /** For a connection field: the records are its edges' nodes. */
     static Projection connection(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
-        return of(object, selection, NODE, access);
+        return of(object, nodeFields(selection), access);
     }
 
-    private static Projection of(ObjectType object, DataFetchingFieldSelectionSet selection, String prefix, Access access) {
-        Set<String> selected = access.on(object).readsEverything() ? Set.of() : selected(selection, prefix);
+    /**
+     * The fields selected on a connection's {@code edges { node { ... } } }, walked directly: the
+     * selection set's glob lookups compile a pattern per call, which cost more than the read itself.
+     */
+    private static List<SelectedField> nodeFields(DataFetchingFieldSelectionSet connection) {
+        List<SelectedField> fields = new ArrayList<>();
+        for (SelectedField edges : connection.getImmediateFields()) {
+            if (edges.getName().equals("edges")) {
+                for (SelectedField node : edges.getSelectionSet().getImmediateFields()) {
+                    if (node.getName().equals("node")) {
+                        fields.addAll(node.getSelectionSet().getImmediateFields());
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static Projection of(ObjectType object, List<SelectedField> fields, Access access) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SelectedField field : fields) {
+            if (!field.getName().startsWith("__")) {
+                names.add(field.getName());
+            }
+        }
+        Set<String> selected = access.on(object).readsEverything() ? Set.of() : names;
         boolean selectsSearchVector = object.fields().stream()
-                .anyMatch(f -> f.kind() == FieldKind.TS_VECTOR && selection.contains(prefix + f.name()));
+                .anyMatch(f -> f.kind() == FieldKind.TS_VECTOR && names.contains(f.name()));
         if (!selectsSearchVector) {
             return selected.isEmpty() ? Projection.DEFAULT : new Projection(0, Optional.empty(), selected);
         }
         Set<String> every = new LinkedHashSet<>();
         object.fields().stream().map(Field::name).forEach(every::add);
         return new Projection(0, Optional.of(every), selected);
-    }
-
-    /** The record fields selected directly (not those of related records); introspection fields aside. */
-    private static Set<String> selected(DataFetchingFieldSelectionSet selection, String prefix) {
-        Set<String> names = new LinkedHashSet<>();
-        for (SelectedField field : selection.getFields(prefix + "*")) {
-            if (!field.getName().startsWith("__")) {
-                names.add(field.getName());
-            }
-        }
-        return names;
     }
 }
