@@ -1,7 +1,5 @@
 package dev.crmschema.runtime.graphql;
 
-import dev.crmschema.compiler.model.Field;
-import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Projection;
@@ -14,15 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which record fields the query layer reads for a selection. Records are always read whole at depth 0
- * (relations are loaded by their own resolvers), except that search vectors, which the query layer
- * reads only when a projection names them, are read when the client selects one. When the caller's role
- * cannot read some of the object's fields, the selected fields are named in the projection, so the
- * record store refuses a selection of an unreadable field as it refuses REST's {@code fields=}.
+ * Which record fields the query layer shapes for a selection: the selected ones, as REST's
+ * {@code fields=} names them, at depth 0 (relations are loaded by their own resolvers; a selected
+ * MANY_TO_ONE relation brings its join column along, and {@code id} is always there). Shaping and
+ * converting only what the client asked for is most of a narrow query's cost saved. Search vectors are
+ * read only when selected. When the caller's role cannot read some of the object's fields, the record
+ * store refuses a selection of an unreadable field as it refuses REST's {@code fields=}.
  */
 final class Projections {
-    private static final String NODE = "edges/node/";
-
     private Projections() {}
 
     /** For a field returning records (or a list of them). */
@@ -60,14 +57,6 @@ final class Projections {
                 names.add(field.getName());
             }
         }
-        Set<String> selected = access.on(object).readsEverything() ? Set.of() : names;
-        boolean selectsSearchVector = object.fields().stream()
-                .anyMatch(f -> f.kind() == FieldKind.TS_VECTOR && names.contains(f.name()));
-        if (!selectsSearchVector) {
-            return selected.isEmpty() ? Projection.DEFAULT : new Projection(0, Optional.empty(), selected);
-        }
-        Set<String> every = new LinkedHashSet<>();
-        object.fields().stream().map(Field::name).forEach(every::add);
-        return new Projection(0, Optional.of(every), selected);
+        return new Projection(0, Optional.of(names), access.on(object).readsEverything() ? Set.of() : names);
     }
 }
