@@ -52,7 +52,7 @@ final class RecordReads {
         boolean backwards = page.before().isPresent();
 
         Condition seek = seek(matching, keyset, page);
-        List<Column> columns = table.selectedColumns(request.projection());
+        List<Column> columns = table.readColumns(request.projection(), request.order());
         boolean firstPage = request.filter().isEmpty() && page.after().isEmpty() && page.before().isEmpty();
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
@@ -96,7 +96,7 @@ final class RecordReads {
     /** A live record by id, or 404. */
     ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
-        List<Column> columns = table.selectedColumns(projection);
+        List<Column> columns = table.readColumns(projection, List.of());
         Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
         String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
@@ -113,7 +113,7 @@ final class RecordReads {
             return List.of();
         }
         ObjectTable table = new ObjectTable(schema, object);
-        List<Column> columns = table.selectedColumns(projection);
+        List<Column> columns = table.readColumns(projection, List.of());
         Field<UUID[]> idValues = DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
         String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table())
