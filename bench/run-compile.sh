@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile time against model size (see bench/README.md). Usage: bench/run-compile.sh [rounds] [sizes...]
 # Defaults: 3 rounds over 10, 100 and 500 custom objects (plus the standard-only workspace as baseline).
-# SKIP_BUILD=1 uses the runtime jar already built.
+# SKIP_BUILD=1 uses the runtime jar already built. BENCH_THREADS=1 runs emitters and javac tasks one after
+# the other (default: one worker thread per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,5 +19,5 @@ mapfile -t SOURCES < <(find bench/compile/src -name '*.java')
 javac -Xlint:all -Werror --release 17 -cp "$JAR" -d "$OUT/classes" "${SOURCES[@]}"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx6g -cp "$OUT/classes:$JAR" dev.crmschema.bench.compile.CompileBench "$@" 2>&1 | tee "$OUT/result.txt"
+java -Xmx6g -Dbench.threads="${BENCH_THREADS:-$(nproc)}" -cp "$OUT/classes:$JAR" dev.crmschema.bench.compile.CompileBench "$@" 2>&1 | tee "$OUT/result.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,12 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Compile time against model size: for synthetic workspaces of 0 (standard objects only), 10, 100 and
  * 500 custom objects, times reading and linking the metadata, emitting every artifact, and compiling the
  * emitted Java in memory against this JVM's class path (the runtime jar: jOOQ and the support API).
- * Sizes run interleaved, a different order each round, so machine noise hits all of them alike.
+ * Sizes run interleaved, a different order each round, so machine noise hits all of them alike. Emitters,
+ * then the two javac tasks, run side by side on one worker thread per core ({@link #THREAD_COUNT}).
  *
  * <p>Usage: {@code CompileBench [rounds] [sizes...]}, defaults {@code 3 10 100 500}; size 0 always runs.
  */
@@ -47,9 +53,21 @@ public final class CompileBench {
     /**
      * One javac task: wall ms and the CPU ms of the compiling thread (javac runs in the caller's thread).
      * The jOOQ classes and the other Java files do not reference each other, so they compile as two tasks,
-     * which shows what each costs.
+     * side by side, which also shows what each costs.
      */
     record JavacRun(double ms, double cpuMs, int files, int classes) {}
+
+    /**
+     * Worker threads for the emitters and the javac tasks: one per core by default, as a build would use
+     * them; {@code -Dbench.threads=1} runs every part one after the other.
+     */
+    static final int THREAD_COUNT = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(THREAD_COUNT, task -> {
+        Thread thread = new Thread(task, "bench-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -69,6 +87,7 @@ public final class CompileBench {
         } else {
             sizes.addAll(List.of(10, 100, 500));
         }
+        System.out.printf("worker threads: %d (emitters side by side, then the two javac tasks side by side)%n", THREAD_COUNT);
         Map<Integer, MetadataFiles> workspaces = new LinkedHashMap<>();
         sizes.forEach(size -> workspaces.put(size, SyntheticWorkspace.of(size)));
 
@@ -106,24 +125,29 @@ public final class CompileBench {
         Workspace model = checked.workspace().orElseThrow(() -> new IllegalStateException(
                 "synthetic workspace does not link: " + checked.diagnostics()));
         long linked = System.nanoTime();
-        // Emitters one by one (as SchemaCompiler.emit runs them), to see which one the emit time goes to.
+        // Emitters side by side (as SchemaCompiler.emit runs them), each timed in its own thread, to see which
+        // one the emit time goes to.
         EmitContext context = new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE);
+        List<Emitter> all = Emitters.all();
+        List<Future<Timed<List<GeneratedFile>>>> running = new ArrayList<>();
+        for (Emitter emitter : all) {
+            running.add(WORKERS.submit(() -> timed(() -> emitter.emit(model, context))));
+        }
         List<GeneratedFile> emitted = new ArrayList<>();
         Map<String, String> jooqSources = new TreeMap<>();
         Map<String, String> otherSources = new TreeMap<>();
         Map<String, EmitterRun> emitters = new LinkedHashMap<>();
-        for (Emitter emitter : Emitters.all()) {
-            long emitterStart = System.nanoTime();
-            long emitterCpu = THREADS.getCurrentThreadCpuTime();
-            List<GeneratedFile> output = emitter.emit(model, context);
-            emitters.put(emitter.getClass().getSimpleName(), new EmitterRun(emitter.artifact(), millis(System.nanoTime() - emitterStart),
-                    millis(THREADS.getCurrentThreadCpuTime() - emitterCpu), output.size()));
-            for (GeneratedFile file : output) {
+        for (int i = 0; i < all.size(); i++) {
+            Emitter emitter = all.get(i);
+            Timed<List<GeneratedFile>> output = join(running.get(i));
+            emitters.put(emitter.getClass().getSimpleName(), new EmitterRun(emitter.artifact(), output.ms(), output.cpuMs(),
+                    output.value().size()));
+            for (GeneratedFile file : output.value()) {
                 if (file.kind() == GeneratedFile.Kind.JAVA_SOURCE) {
                     (emitter.artifact() == Artifact.JOOQ ? jooqSources : otherSources).put(file.path(), file.content());
                 }
             }
-            emitted.addAll(output);
+            emitted.addAll(output.value());
         }
         long emittedAt = System.nanoTime();
         long bytes = 0;
@@ -133,23 +157,45 @@ public final class CompileBench {
             }
         }
         long sourcesAt = System.nanoTime();
-        JavacRun jooq = javac(jooqSources);
-        JavacRun resources = javac(otherSources);
+        // The two sets do not reference each other: two javac tasks, side by side when there are two workers.
+        Future<JavacRun> jooqTask = WORKERS.submit(() -> javac(jooqSources));
+        Future<JavacRun> resourcesTask = WORKERS.submit(() -> javac(otherSources));
+        JavacRun jooq = join(jooqTask);
+        JavacRun resources = join(resourcesTask);
         long compiledAt = System.nanoTime();
         long cpuEnd = OS.getProcessCpuTime();
         return new Run(millis(linked - start), millis(emittedAt - linked), millis(compiledAt - sourcesAt), millis(cpuEnd - cpuStart),
                 jooq.files() + resources.files(), bytes, jooq.classes() + resources.classes(), emitters, jooq, resources);
     }
 
-    private static JavacRun javac(Map<String, String> sources) {
+    /** A result with the wall ms and the CPU ms of the thread that computed it. */
+    record Timed<T>(T value, double ms, double cpuMs) {}
+
+    private static <T> Timed<T> timed(Supplier<T> work) {
         long start = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        InMemoryJavaCompiler.Result compiled = InMemoryJavaCompiler.compile(sources, InMemoryJavaCompiler.currentClasspath(), List.of());
-        if (!compiled.success()) {
-            throw new IllegalStateException("emitted Java does not compile: " + compiled.messages());
+        T value = work.get();
+        return new Timed<>(value, millis(System.nanoTime() - start), millis(THREADS.getCurrentThreadCpuTime() - cpu));
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
-        return new JavacRun(millis(System.nanoTime() - start), millis(THREADS.getCurrentThreadCpuTime() - cpu), sources.size(),
-                compiled.classes().size());
+    }
+
+    private static JavacRun javac(Map<String, String> sources) {
+        Timed<InMemoryJavaCompiler.Result> compiled = timed(() ->
+                InMemoryJavaCompiler.compile(sources, InMemoryJavaCompiler.currentClasspath(), List.of()));
+        if (!compiled.value().success()) {
+            throw new IllegalStateException("emitted Java does not compile: " + compiled.value().messages());
+        }
+        return new JavacRun(compiled.ms(), compiled.cpuMs(), sources.size(), compiled.value().classes().size());
     }
 
     private static double millis(long nanos) {

@@ -6,6 +6,7 @@ import dev.crmschema.compiler.emit.Artifact;
 import dev.crmschema.compiler.emit.EmitContext;
 import dev.crmschema.compiler.emit.Emitter;
 import dev.crmschema.compiler.emit.Emitters;
+import dev.crmschema.compiler.emit.ParallelEmitters;
 import dev.crmschema.compiler.link.Linker;
 import dev.crmschema.compiler.link.StandardTemplate;
 import dev.crmschema.compiler.model.Workspace;
@@ -64,14 +65,14 @@ public final class SchemaCompiler {
                 checked.withInactive());
     }
 
-    /** Runs the chosen emitters over an already linked model; files come back sorted by path. */
+    /**
+     * Runs the chosen emitters over an already linked model, side by side ({@link ParallelEmitters}); files
+     * come back sorted by path.
+     */
     public static List<GeneratedFile> emit(Workspace workspace, EmitContext context, Set<Artifact> artifacts) {
+        List<Emitter> chosen = Emitters.all().stream().filter(emitter -> artifacts.contains(emitter.artifact())).toList();
         List<GeneratedFile> files = new ArrayList<>();
-        for (Emitter emitter : Emitters.all()) {
-            if (artifacts.contains(emitter.artifact())) {
-                files.addAll(emitter.emit(workspace, context));
-            }
-        }
+        ParallelEmitters.emit(chosen, workspace, context).forEach(files::addAll);
         files.sort(Comparator.comparing(GeneratedFile::kind).thenComparing(GeneratedFile::path));
         return List.copyOf(files);
     }

@@ -36,7 +36,12 @@ final class ConnectionArguments {
         Optional<Cursor> before = Optional.ofNullable(args.before()).map(c -> cursors.decode(order, c));
         boolean fromEnd = args.last() != null && before.isEmpty();
         return new ConnectionQuery(object, FilterInput.read(object, args.filter()), order, new Page(limit, after, before), fromEnd,
-                Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection));
+                Projections.connection(object, selection, access), AggregateCatalog.selected(object, selection),
+                selectsTotalCount(selection));
+    }
+
+    private static boolean selectsTotalCount(DataFetchingFieldSelectionSet selection) {
+        return selection.getImmediateFields().stream().anyMatch(field -> field.getName().equals(AggregateCatalog.TOTAL_COUNT));
     }
 
     private static void check(FindManyArgs args) {

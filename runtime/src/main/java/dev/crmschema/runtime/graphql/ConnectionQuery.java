@@ -19,16 +19,17 @@ import java.util.Optional;
  * @param fromEnd the page is the last {@code last} records with no {@code before} cursor: the query
  *     layer walks the order backwards from its end and the page is turned around afterwards
  * @param aggregates the selected aggregates by GraphQL field name, totalCount aside
+ * @param totalCount whether {@code totalCount} is selected
  */
 record ConnectionQuery(ObjectType object, Optional<Filter> filter, List<OrderItem> order, Page page, boolean fromEnd,
-        Projection projection, Map<String, Aggregate> aggregates) {
+        Projection projection, Map<String, Aggregate> aggregates, boolean totalCount) {
 
     /** The read for the query layer. */
     FindManyRequest request() {
         List<OrderItem> walked = fromEnd
                 ? order.stream().map(item -> new OrderItem(item.path(), item.direction().reversed())).toList()
                 : order;
-        return new FindManyRequest(object, filter, walked, page, projection);
+        return new FindManyRequest(object, filter, walked, page, projection, totalCount);
     }
 
     List<Aggregate> aggregateList() {

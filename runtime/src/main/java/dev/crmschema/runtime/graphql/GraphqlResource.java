@@ -7,10 +7,10 @@ import dev.crmschema.runtime.query.RecordStore;
 import dev.crmschema.runtime.rest.RestServices;
 import graphql.ExecutionResult;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
@@ -35,9 +35,9 @@ public final class GraphqlResource {
     }
 
     @POST
-    public Response execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    public Response execute(@Context ContainerRequestContext context, String body) {
         try {
-            RequestAuthentication.Caller caller = authentication.require(authorization);
+            RequestAuthentication.Caller caller = authentication.require(context);
             GraphqlRequest request = GraphqlRequest.parse(body);
             GraphqlCall call = new GraphqlCall(caller.workspace().model(),
                     RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access()),

@@ -55,7 +55,7 @@ final class RecordQueries {
         }
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
-                Projections.records(type, env.getSelectionSet(), call.access()));
+                Projections.records(type, env.getSelectionSet(), call.access()), false);
         List<ObjectNode> records = call.store().findMany(request).records();
         return records.isEmpty() ? null : RecordValues.toMap(records.get(0));
     }

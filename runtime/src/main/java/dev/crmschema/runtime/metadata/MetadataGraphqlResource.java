@@ -4,10 +4,10 @@ import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.graphql.GraphqlRequest;
 import dev.crmschema.runtime.graphql.ResponseBody;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
@@ -32,9 +32,9 @@ public final class MetadataGraphqlResource {
     }
 
     @POST
-    public Response execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    public Response execute(@Context ContainerRequestContext context, String body) {
         try {
-            RequestAuthentication.Caller caller = authentication.require(authorization);
+            RequestAuthentication.Caller caller = authentication.require(context);
             return json(200, ResponseBody.of(graphql.execute(caller.workspace(), caller.access(), GraphqlRequest.parse(body))));
         } catch (ApiException refused) {
             return json(refused.status(), ResponseBody.refused(refused));

@@ -5,11 +5,14 @@ import dev.crmschema.compiler.model.ColumnType;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Name;
@@ -121,6 +124,30 @@ final class ObjectTable {
                 continue;
             }
             columns.addAll(field.columns());
+        }
+        return columns;
+    }
+
+    /**
+     * The columns a read needs: with a projection that names fields, only theirs (a MANY_TO_ONE
+     * relation's join column among them), {@code id}, and the order's columns, which cursors are made
+     * of; otherwise {@link #selectedColumns}. Reading what nobody asked for cost more than the query.
+     */
+    List<Column> readColumns(Projection projection, List<OrderItem> order) {
+        if (projection.fields().isEmpty()) {
+            return selectedColumns(projection);
+        }
+        Set<String> ordered = new HashSet<>();
+        order.forEach(item -> ordered.add(item.path().column().name()));
+        List<Column> columns = new ArrayList<>();
+        for (Field field : object.storedFields()) {
+            boolean wanted = projection.includes(field.name())
+                    || field.joinColumn().map(join -> projection.includes(join.name())).orElse(false);
+            for (Column column : field.columns()) {
+                if (wanted || ordered.contains(column.name())) {
+                    columns.add(column);
+                }
+            }
         }
         return columns;
     }

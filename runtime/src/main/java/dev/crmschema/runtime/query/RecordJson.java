@@ -96,7 +96,28 @@ final class RecordJson {
 
     /** A timestamp in the contract's form; aggregates (minCreatedAt) use it too. */
     static String timestamp(OffsetDateTime value) {
-        return TIMESTAMP.format(value.withOffsetSameInstant(ZoneOffset.UTC));
+        OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return TIMESTAMP.format(utc);
+        }
+        // Written by hand: the pattern formatter cost a fifth of shaping a record with timestamps.
+        StringBuilder text = new StringBuilder(24);
+        pad(text, utc.getYear(), 4).append('-');
+        pad(text, utc.getMonthValue(), 2).append('-');
+        pad(text, utc.getDayOfMonth(), 2).append('T');
+        pad(text, utc.getHour(), 2).append(':');
+        pad(text, utc.getMinute(), 2).append(':');
+        pad(text, utc.getSecond(), 2).append('.');
+        return pad(text, utc.getNano() / 1_000_000, 3).append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        for (int limit = 10; digits > 1; digits--, limit *= 10) {
+            if (value < limit) {
+                text.append('0');
+            }
+        }
+        return text.append(value);
     }
 
     /** Whole numbers (currency micros) as JSON integers, others as plain decimals, never in E notation. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * One page of a list read: the shaped records in the requested order, each record's cursor values (same
  * index; values per order item, id last, in their Java types, for the REST and GraphQL layers to
- * encode), the number of records matching the filter regardless of pagination, and whether records
- * exist beyond either end of the page.
+ * encode), the number of records matching the filter regardless of pagination (0 when the request
+ * did not ask for it), and whether records exist beyond either end of the page.
  */
 public record RecordPage(
         List<ObjectNode> records, List<Cursor> cursors, int totalCount, boolean hasNextPage, boolean hasPreviousPage) {

@@ -6,21 +6,26 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.FindManyRequest;
+import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** Read operations inside one transaction: paginated lists and single records. */
+/** Read operations: paginated lists and single records. */
 final class RecordReads {
     private final DSLContext tx;
     private final String schema;
@@ -46,23 +51,18 @@ final class RecordReads {
         int limit = Math.max(0, Math.min(page.limit(), RecordStore.MAX_PAGE_SIZE));
         boolean backwards = page.before().isPresent();
 
-        Condition seek = matching;
-        if (page.after().isPresent()) {
-            seek = seek.and(keyset.after(page.after().get(), false));
-        }
-        if (page.before().isPresent()) {
-            seek = seek.and(keyset.after(page.before().get(), true));
-        }
-        List<Column> columns = table.selectedColumns(request.projection());
-        List<RecordRow> rows = new ArrayList<>();
-        for (Record record : tx.select(table.selectList(columns))
+        Condition seek = seek(matching, keyset, page);
+        List<Column> columns = table.readColumns(request.projection(), request.order());
+        boolean firstPage = request.filter().isEmpty() && page.after().isEmpty() && page.before().isEmpty();
+        Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
                 .where(seek)
                 .orderBy(keyset.sortFields(backwards))
-                .limit(limit + 1)
-                .fetch()) {
-            rows.add(ObjectTable.read(columns, record));
-        }
+                .limit(limit + 1);
+        List<RecordRow> rows = firstPage
+                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), table, columns,
+                        DSL.val(limit + 1))
+                : read(table, columns, pageQuery.get());
         boolean more = rows.size() > limit;
         if (more) {
             rows = new ArrayList<>(rows.subList(0, limit));
@@ -72,17 +72,35 @@ final class RecordReads {
         }
         boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, page.before().get(), false) : more;
         boolean hasPreviousPage = backwards ? more : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
-        int totalCount = tx.fetchCount(table.table(), matching);
+        int totalCount = !request.countTotal() ? 0
+                : request.filter().isEmpty() ? countLive(table)
+                : tx.fetchCount(table.table(), matching);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         return new RecordPage(shaper.shape(request.object(), rows, request.projection()), cursors, totalCount, hasNextPage,
                 hasPreviousPage);
     }
 
+    /** The matching records beyond the page's cursors. */
+    private static Condition seek(Condition matching, Keyset keyset, Page page) {
+        Condition seek = matching;
+        if (page.after().isPresent()) {
+            seek = seek.and(keyset.after(page.after().get(), false));
+        }
+        if (page.before().isPresent()) {
+            seek = seek.and(keyset.after(page.before().get(), true));
+        }
+        return seek;
+    }
+
     /** A live record by id, or 404. */
     ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
-        List<RecordRow> rows = select(table, table.id().eq(table.value(table.column(ObjectTable.ID), id)).and(table.live()), projection);
+        List<Column> columns = table.readColumns(projection, List.of());
+        Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
+        String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
+                () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
+        List<RecordRow> rows = fetch(sql, table, columns, idValue);
         if (rows.isEmpty()) {
             throw ApiException.recordNotFound();
         }
@@ -95,18 +113,52 @@ final class RecordReads {
             return List.of();
         }
         ObjectTable table = new ObjectTable(schema, object);
-        Condition byIds = table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array())));
-        return shaper.shape(object, select(table, byIds.and(table.live()), projection), projection);
+        List<Column> columns = table.readColumns(projection, List.of());
+        Field<UUID[]> idValues = DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
+        String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
+                () -> tx.select(table.selectList(columns)).from(table.table())
+                        .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)).and(table.live())));
+        return shaper.shape(object, fetch(sql, table, columns, idValues), projection);
     }
 
     /** Rows matching a condition, unordered. */
     List<RecordRow> select(ObjectTable table, Condition condition, Projection projection) {
         List<Column> columns = table.selectedColumns(projection);
+        return read(table, columns, tx.select(table.selectList(columns)).from(table.table()).where(condition));
+    }
+
+    private static List<RecordRow> read(ObjectTable table, List<Column> columns, ResultQuery<? extends Record> query) {
         List<RecordRow> rows = new ArrayList<>();
-        for (Record record : tx.select(table.selectList(columns)).from(table.table()).where(condition).fetch()) {
+        for (Record record : query.fetch()) {
             rows.add(ObjectTable.read(columns, record));
         }
         return rows;
+    }
+
+    /** Runs the SQL of a {@link RenderedStatements} shape with its bind values, typed as the select list. */
+    private List<RecordRow> fetch(String sql, ObjectTable table, List<Column> columns, Field<?>... bindValues) {
+        return read(table, columns, tx.resultQuery(sql, (Object[]) bindValues).coerce(table.selectList(columns)));
+    }
+
+    /** The live records of an object, counted with the SQL of a {@link RenderedStatements} shape. */
+    private int countLive(ObjectTable table) {
+        Condition live = new FilterConditions(table).visible(Optional.empty());
+        String sql = RenderedStatements.sql(tx, shape("count", table, List.of(), List.of()), 0,
+                () -> tx.selectCount().from(table.table()).where(live));
+        return tx.resultQuery(sql).fetchOne(0, Integer.class);
+    }
+
+    private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, FindManyRequest request) {
+        List<Object> order = new ArrayList<>();
+        for (OrderItem item : request.order()) {
+            order.add(item.path().column());
+            order.add(item.direction());
+        }
+        return shape(kind, table, columns, order);
+    }
+
+    private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, List<Object> order) {
+        return new RenderedStatements.Shape(kind, schema, table.object().tableName(), columns, order);
     }
 
     /** Whether any matching record sits at the cursor or beyond it (backwards: before it). */

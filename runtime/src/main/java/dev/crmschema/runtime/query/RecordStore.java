@@ -79,14 +79,14 @@ public final class RecordStore {
     public RecordPage findMany(FindManyRequest request) {
         permissions.read(request);
         return permissions.shapePage(request.object(),
-                inTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
+                reading(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
     }
 
     /** A live record by id; 404 when absent or soft-deleted. */
     public ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
         return permissions.shapeOne(object,
-                inTransaction(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection)));
+                reading(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection)));
     }
 
     /**
@@ -171,7 +171,7 @@ public final class RecordStore {
     /** Duplicates of each input record (its values as a partial record), one page per input. */
     public List<RecordPage> findDuplicates(ObjectType object, List<RecordWrite> records, Projection projection) {
         permissions.readByValues(object, records, projection);
-        List<RecordPage> pages = inTransaction(object, tx -> new Duplicates(tx, schema, object, objects)
+        List<RecordPage> pages = reading(object, tx -> new Duplicates(tx, schema, object, objects)
                 .ofValues(records.stream().map(RecordWrite::values).toList(), projection));
         pages.forEach(page -> permissions.shapePage(object, page));
         return pages;
@@ -180,7 +180,7 @@ public final class RecordStore {
     /** Duplicates of each stored record, one page per id, never containing the record itself. */
     public List<RecordPage> findDuplicatesOfIds(ObjectType object, List<UUID> ids, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
-        List<RecordPage> pages = inTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+        List<RecordPage> pages = reading(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
         pages.forEach(page -> permissions.shapePage(object, page));
         return pages;
     }
@@ -189,7 +189,7 @@ public final class RecordStore {
     public List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
         return permissions.shapeAll(object,
-                inTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
+                reading(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
     }
 
     /**
@@ -199,7 +199,7 @@ public final class RecordStore {
      */
     public Map<UUID, RecordPage> findRelatedPages(FindManyRequest children, Column joinColumn, Collection<UUID> parentIds) {
         permissions.read(children);
-        Map<UUID, RecordPage> pages = inTransaction(children.object(),
+        Map<UUID, RecordPage> pages = reading(children.object(),
                 tx -> new RelatedPages(tx, schema, objects).find(children, joinColumn, parentIds));
         pages.values().forEach(page -> permissions.shapePage(children.object(), page));
         return pages;
@@ -209,7 +209,7 @@ public final class RecordStore {
     public Map<Aggregate, Object> aggregate(ObjectType object, Optional<Filter> filter, List<Aggregate> aggregates) {
         permissions.read(object, filter, Projection.DEFAULT);
         permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
-        return inTransaction(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
+        return reading(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
     }
 
     /** Per parent id, aggregates over its related records that match the filter, in one statement. */
@@ -217,7 +217,7 @@ public final class RecordStore {
             Optional<Filter> filter, List<Aggregate> aggregates) {
         permissions.read(object, filter, Projection.DEFAULT);
         permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
-        return inTransaction(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
+        return reading(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
     }
 
     /**
@@ -226,7 +226,7 @@ public final class RecordStore {
      */
     public List<RecordGroup> groupBy(GroupByRequest request) {
         permissions.groupBy(request);
-        List<RecordGroup> groups = inTransaction(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
+        List<RecordGroup> groups = reading(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
         groups.forEach(group -> group.records().ifPresent(page -> permissions.shapePage(request.object(), page)));
         return groups;
     }
@@ -261,6 +261,19 @@ public final class RecordStore {
         DryRunResult(ObjectNode record) {
             super(null, null, false, false);
             this.record = record;
+        }
+    }
+
+    /**
+     * Runs read-only work without a transaction: at PostgreSQL's default isolation (read committed) a
+     * transaction gives its statements no common snapshot anyway, and leaving it out saves each read
+     * the BEGIN and COMMIT round trips. Each statement borrows a pooled connection of its own.
+     */
+    private <T> T reading(ObjectType object, Function<DSLContext, T> work) {
+        try {
+            return work.apply(dsl);
+        } catch (DataAccessException e) {
+            throw SqlErrors.translate(e, object);
         }
     }
 

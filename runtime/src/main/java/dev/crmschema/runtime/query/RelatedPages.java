@@ -70,7 +70,10 @@ final class RelatedPages {
         org.jooq.Field<Object> parent = table.field(joinColumn);
         Condition matching = new FilterConditions(table).visible(children.filter())
                 .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(parentIds.toArray(UUID[]::new), SQLDataType.UUID.array()))));
-        List<Column> columns = table.selectedColumns(children.projection());
+        List<Column> columns = new ArrayList<>(table.readColumns(children.projection(), children.order()));
+        if (!columns.contains(joinColumn)) {
+            columns.add(joinColumn); // the rows are grouped by it
+        }
         List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
         inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
         inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));

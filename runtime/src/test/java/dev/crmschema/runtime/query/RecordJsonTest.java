@@ -10,6 +10,7 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.request.Projection;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,16 @@ class RecordJsonTest {
         ObjectNode node = shape(Map.of("arrivedAt", OffsetDateTime.parse("2025-01-01T01:02:03.456789+02:00")));
         assertEquals("2024-12-31T23:02:03.456Z", node.get("arrivedAt").asText());
         assertEquals("2025-01-01T00:00:00.000Z", shape(Map.of("arrivedAt", OffsetDateTime.parse("2025-01-01T00:00Z"))).get("arrivedAt").asText());
+    }
+
+    @Test
+    void timestampsMatchThePatternFormatterAcrossTheYearRange() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+        for (String text : List.of("0001-01-01T00:00:00.001Z", "0999-09-09T09:09:09.090Z", "1970-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "-0001-06-15T12:30:45.5Z")) {
+            OffsetDateTime value = OffsetDateTime.parse(text);
+            assertEquals(pattern.format(value), RecordJson.timestamp(value), text);
+        }
     }
 
     @Test

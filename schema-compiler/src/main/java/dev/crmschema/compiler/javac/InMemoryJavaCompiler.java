@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -28,11 +29,12 @@ import javax.tools.ToolProvider;
  */
 public final class InMemoryJavaCompiler {
     /**
-     * One file manager for every compilation: it keeps its index of the class path's jars and of the
-     * platform classes, which otherwise each compilation builds again (a large part of compiling a small
-     * set of sources). A file manager is not thread-safe, so compilations take turns.
+     * File managers kept between compilations: each keeps its index of the class path's jars and of the
+     * platform classes, which otherwise every compilation builds again (a large part of compiling a small
+     * set of sources). A file manager is not thread-safe, so each compilation takes one from the pool (or
+     * makes one when all are busy) and gives it back: compilations in different threads run in parallel.
      */
-    private static StandardJavaFileManager shared;
+    private static final ConcurrentLinkedDeque<StandardJavaFileManager> IDLE_FILE_MANAGERS = new ConcurrentLinkedDeque<>();
 
     private InMemoryJavaCompiler() {}
 
@@ -46,19 +48,29 @@ public final class InMemoryJavaCompiler {
 
     /**
      * Compiles {@code sources} (keyed by path such as {@code com/acme/Foo.java}) against
-     * {@code classpath} with {@code --release 17 -proc:none} plus {@code extraOptions}.
+     * {@code classpath} with {@code --release 17 -proc:none} plus {@code extraOptions}. Safe to call from
+     * several threads at once; each call is one javac task in the calling thread.
      */
-    public static synchronized Result compile(Map<String, String> sources, String classpath, List<String> extraOptions) {
+    public static Result compile(Map<String, String> sources, String classpath, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler available: run on a JDK, not a JRE");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        if (shared == null) {
+        StandardJavaFileManager standard = IDLE_FILE_MANAGERS.pollFirst();
+        if (standard == null) {
             // Diagnostics go to each task's own listener; the file manager reports none of its own.
-            shared = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         }
-        StandardJavaFileManager standard = shared;
+        try {
+            return compile(javac, standard, sources, classpath, extraOptions);
+        } finally {
+            IDLE_FILE_MANAGERS.addFirst(standard);
+        }
+    }
+
+    private static Result compile(JavaCompiler javac, StandardJavaFileManager standard, Map<String, String> sources,
+            String classpath, List<String> extraOptions) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         JavaFileManager manager = new ForwardingJavaFileManager<>(standard) {
             @Override

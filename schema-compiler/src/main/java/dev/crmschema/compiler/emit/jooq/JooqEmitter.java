@@ -57,6 +57,10 @@ import org.jooq.util.jaxb.tools.MiniJAXB;
  * {@code ON CONFLICT} on them must repeat that condition. Implicit join paths are not generated, since
  * their names would follow tables and keys, not the model's relation fields.
  *
+ * <p><b>Compile cost.</b> Table classes extend {@link WorkspaceTableImpl} and their column constants call its
+ * {@code column(...)} rather than jOOQ's heavily overloaded {@code createField(...)} ({@link ColumnInitializers}):
+ * the same fields, about a fifth less javac time for the table classes.
+ *
  * <p><b>I/O.</b> Unlike other emitters this one writes files, because jooq-codegen only writes to disk: into a
  * fresh temporary folder, read back in path order and deleted before returning. Output is byte-identical
  * across runs: no {@code @Generated} annotation, no dates, no jOOQ version. jOOQ logs errors only, and
@@ -148,9 +152,18 @@ public final class JooqEmitter implements Emitter {
         for (Path path : paths) {
             String relative = sources.relativize(path).toString().replace('\\', '/');
             String content = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            if (isTableClass(relative)) {
+                content = ColumnInitializers.rewrite(content);
+            }
             files.add(GeneratedFile.java(relative, withHeader(content, workspace)));
         }
         return files;
+    }
+
+    /** Table classes are {@code <package>/tables/<Class>.java}; records live in {@code tables/records/}. */
+    private static boolean isTableClass(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        return slash >= 0 && relativePath.substring(0, slash).endsWith("/tables");
     }
 
     /** Puts our "generated" lines above jOOQ's own file comment, so every generated file starts the same way. */

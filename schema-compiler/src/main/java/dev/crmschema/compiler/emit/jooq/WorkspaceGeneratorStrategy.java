@@ -28,6 +28,15 @@ public final class WorkspaceGeneratorStrategy extends DefaultGeneratorStrategy {
         return super.getJavaClassName(definition, mode);
     }
 
+    /** Tables extend {@link WorkspaceTableImpl}, whose {@code column} their column constants call ({@link ColumnInitializers}). */
+    @Override
+    public String getJavaClassExtends(Definition definition, Mode mode) {
+        if (definition instanceof TableDefinition && mode == Mode.DEFAULT) {
+            return WorkspaceTableImpl.class.getName();
+        }
+        return super.getJavaClassExtends(definition, mode);
+    }
+
     @Override
     public String getJavaIdentifier(Definition definition) {
         if (definition instanceof TableDefinition table) {

@@ -6,6 +6,8 @@
 package golden.golden.jooq.tables;
 
 
+import dev.crmschema.compiler.emit.jooq.WorkspaceTableImpl;
+
 import golden.golden.jooq.Indexes;
 import golden.golden.jooq.Keys;
 import golden.golden.jooq.Workspace;
@@ -35,14 +37,13 @@ import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jooq.impl.TableImpl;
 
 
 /**
  * An animal in the shelter
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class Pet extends TableImpl<PetRecord> {
+public class Pet extends WorkspaceTableImpl<PetRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -62,104 +63,104 @@ public class Pet extends TableImpl<PetRecord> {
     /**
      * The column <code>workspace._pet.id</code>. Id
      */
-    public final TableField<PetRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false).defaultValue(DSL.field(DSL.raw("gen_random_uuid()"), SQLDataType.UUID)), this, "Id");
+    public final TableField<PetRecord, UUID> ID = column("id", SQLDataType.UUID.nullable(false).defaultValue(DSL.field(DSL.raw("gen_random_uuid()"), SQLDataType.UUID)), "Id");
 
     /**
      * The column <code>workspace._pet.name</code>. The record's name
      */
-    public final TableField<PetRecord, String> NAME = createField(DSL.name("name"), SQLDataType.CLOB, this, "The record's name");
+    public final TableField<PetRecord, String> NAME = column("name", SQLDataType.CLOB, "The record's name");
 
     /**
      * The column <code>workspace._pet.nickname</code>. Nickname
      */
-    public final TableField<PetRecord, String> NICKNAME = createField(DSL.name("nickname"), SQLDataType.CLOB, this, "Nickname");
+    public final TableField<PetRecord, String> NICKNAME = column("nickname", SQLDataType.CLOB, "Nickname");
 
     /**
      * The column <code>workspace._pet.species</code>. Species
      */
-    public final TableField<PetRecord, String> SPECIES = createField(DSL.name("species"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'DOG'"), SQLDataType.VARCHAR)), this, "Species");
+    public final TableField<PetRecord, String> SPECIES = column("species", SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'DOG'"), SQLDataType.VARCHAR)), "Species");
 
     /**
      * The column <code>workspace._pet.ownerFirstName</code>. Owner
      */
-    public final TableField<PetRecord, String> OWNER_FIRST_NAME = createField(DSL.name("ownerFirstName"), SQLDataType.CLOB, this, "Owner");
+    public final TableField<PetRecord, String> OWNER_FIRST_NAME = column("ownerFirstName", SQLDataType.CLOB, "Owner");
 
     /**
      * The column <code>workspace._pet.ownerLastName</code>. Owner
      */
-    public final TableField<PetRecord, String> OWNER_LAST_NAME = createField(DSL.name("ownerLastName"), SQLDataType.CLOB, this, "Owner");
+    public final TableField<PetRecord, String> OWNER_LAST_NAME = column("ownerLastName", SQLDataType.CLOB, "Owner");
 
     /**
      * The column <code>workspace._pet.homeId</code>. Home
      */
-    public final TableField<PetRecord, UUID> HOME_ID = createField(DSL.name("homeId"), SQLDataType.UUID, this, "Home");
+    public final TableField<PetRecord, UUID> HOME_ID = column("homeId", SQLDataType.UUID, "Home");
 
     /**
      * The column <code>workspace._pet.createdAt</code>. Creation date
      */
-    public final TableField<PetRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("createdAt"), SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "Creation date");
+    public final TableField<PetRecord, OffsetDateTime> CREATED_AT = column("createdAt", SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), "Creation date");
 
     /**
      * The column <code>workspace._pet.updatedAt</code>. Last update
      */
-    public final TableField<PetRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updatedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "Last update");
+    public final TableField<PetRecord, OffsetDateTime> UPDATED_AT = column("updatedAt", SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), "Last update");
 
     /**
      * The column <code>workspace._pet.deletedAt</code>. Deleted at
      */
-    public final TableField<PetRecord, OffsetDateTime> DELETED_AT = createField(DSL.name("deletedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE, this, "Deleted at");
+    public final TableField<PetRecord, OffsetDateTime> DELETED_AT = column("deletedAt", SQLDataType.TIMESTAMPWITHTIMEZONE, "Deleted at");
 
     /**
      * The column <code>workspace._pet.position</code>. Position
      */
-    public final TableField<PetRecord, Double> POSITION = createField(DSL.name("position"), SQLDataType.DOUBLE.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.DOUBLE)), this, "Position");
+    public final TableField<PetRecord, Double> POSITION = column("position", SQLDataType.DOUBLE.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.DOUBLE)), "Position");
 
     /**
      * The column <code>workspace._pet.createdBySource</code>. Created by
      */
-    public final TableField<PetRecord, String> CREATED_BY_SOURCE = createField(DSL.name("createdBySource"), SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'MANUAL'"), SQLDataType.VARCHAR)), this, "Created by");
+    public final TableField<PetRecord, String> CREATED_BY_SOURCE = column("createdBySource", SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'MANUAL'"), SQLDataType.VARCHAR)), "Created by");
 
     /**
      * The column <code>workspace._pet.createdByWorkspaceMemberId</code>.
      * Created by
      */
-    public final TableField<PetRecord, UUID> CREATED_BY_WORKSPACE_MEMBER_ID = createField(DSL.name("createdByWorkspaceMemberId"), SQLDataType.UUID, this, "Created by");
+    public final TableField<PetRecord, UUID> CREATED_BY_WORKSPACE_MEMBER_ID = column("createdByWorkspaceMemberId", SQLDataType.UUID, "Created by");
 
     /**
      * The column <code>workspace._pet.createdByName</code>. Created by
      */
-    public final TableField<PetRecord, String> CREATED_BY_NAME = createField(DSL.name("createdByName"), SQLDataType.CLOB.defaultValue(DSL.field(DSL.raw("'System'"), SQLDataType.CLOB)), this, "Created by");
+    public final TableField<PetRecord, String> CREATED_BY_NAME = column("createdByName", SQLDataType.CLOB.defaultValue(DSL.field(DSL.raw("'System'"), SQLDataType.CLOB)), "Created by");
 
     /**
      * The column <code>workspace._pet.createdByContext</code>. Created by
      */
-    public final TableField<PetRecord, JSONB> CREATED_BY_CONTEXT = createField(DSL.name("createdByContext"), SQLDataType.JSONB, this, "Created by");
+    public final TableField<PetRecord, JSONB> CREATED_BY_CONTEXT = column("createdByContext", SQLDataType.JSONB, "Created by");
 
     /**
      * The column <code>workspace._pet.updatedBySource</code>. Updated by
      */
-    public final TableField<PetRecord, String> UPDATED_BY_SOURCE = createField(DSL.name("updatedBySource"), SQLDataType.VARCHAR, this, "Updated by");
+    public final TableField<PetRecord, String> UPDATED_BY_SOURCE = column("updatedBySource", SQLDataType.VARCHAR, "Updated by");
 
     /**
      * The column <code>workspace._pet.updatedByWorkspaceMemberId</code>.
      * Updated by
      */
-    public final TableField<PetRecord, UUID> UPDATED_BY_WORKSPACE_MEMBER_ID = createField(DSL.name("updatedByWorkspaceMemberId"), SQLDataType.UUID, this, "Updated by");
+    public final TableField<PetRecord, UUID> UPDATED_BY_WORKSPACE_MEMBER_ID = column("updatedByWorkspaceMemberId", SQLDataType.UUID, "Updated by");
 
     /**
      * The column <code>workspace._pet.updatedByName</code>. Updated by
      */
-    public final TableField<PetRecord, String> UPDATED_BY_NAME = createField(DSL.name("updatedByName"), SQLDataType.CLOB, this, "Updated by");
+    public final TableField<PetRecord, String> UPDATED_BY_NAME = column("updatedByName", SQLDataType.CLOB, "Updated by");
 
     /**
      * The column <code>workspace._pet.updatedByContext</code>. Updated by
      */
-    public final TableField<PetRecord, JSONB> UPDATED_BY_CONTEXT = createField(DSL.name("updatedByContext"), SQLDataType.JSONB, this, "Updated by");
+    public final TableField<PetRecord, JSONB> UPDATED_BY_CONTEXT = column("updatedByContext", SQLDataType.JSONB, "Updated by");
 
     /**
      * The column <code>workspace._pet.searchVector</code>. Search vector
      */
-    public final TableField<PetRecord, String> SEARCH_VECTOR = createField(DSL.name("searchVector"), SQLDataType.VARCHAR, this, "Search vector");
+    public final TableField<PetRecord, String> SEARCH_VECTOR = column("searchVector", SQLDataType.VARCHAR, "Search vector");
 
     private Pet(Name alias, Table<PetRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

@@ -6,6 +6,8 @@
 package golden.golden.jooq.tables;
 
 
+import dev.crmschema.compiler.emit.jooq.WorkspaceTableImpl;
+
 import golden.golden.jooq.Indexes;
 import golden.golden.jooq.Keys;
 import golden.golden.jooq.Workspace;
@@ -34,14 +36,13 @@ import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jooq.impl.TableImpl;
 
 
 /**
  * Shelter
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class Shelter extends TableImpl<ShelterRecord> {
+public class Shelter extends WorkspaceTableImpl<ShelterRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,79 +62,79 @@ public class Shelter extends TableImpl<ShelterRecord> {
     /**
      * The column <code>workspace._shelter.id</code>. Id
      */
-    public final TableField<ShelterRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false).defaultValue(DSL.field(DSL.raw("gen_random_uuid()"), SQLDataType.UUID)), this, "Id");
+    public final TableField<ShelterRecord, UUID> ID = column("id", SQLDataType.UUID.nullable(false).defaultValue(DSL.field(DSL.raw("gen_random_uuid()"), SQLDataType.UUID)), "Id");
 
     /**
      * The column <code>workspace._shelter.name</code>. The record's name
      */
-    public final TableField<ShelterRecord, String> NAME = createField(DSL.name("name"), SQLDataType.CLOB, this, "The record's name");
+    public final TableField<ShelterRecord, String> NAME = column("name", SQLDataType.CLOB, "The record's name");
 
     /**
      * The column <code>workspace._shelter.createdAt</code>. Creation date
      */
-    public final TableField<ShelterRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("createdAt"), SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "Creation date");
+    public final TableField<ShelterRecord, OffsetDateTime> CREATED_AT = column("createdAt", SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), "Creation date");
 
     /**
      * The column <code>workspace._shelter.updatedAt</code>. Last update
      */
-    public final TableField<ShelterRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updatedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "Last update");
+    public final TableField<ShelterRecord, OffsetDateTime> UPDATED_AT = column("updatedAt", SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), "Last update");
 
     /**
      * The column <code>workspace._shelter.deletedAt</code>. Deleted at
      */
-    public final TableField<ShelterRecord, OffsetDateTime> DELETED_AT = createField(DSL.name("deletedAt"), SQLDataType.TIMESTAMPWITHTIMEZONE, this, "Deleted at");
+    public final TableField<ShelterRecord, OffsetDateTime> DELETED_AT = column("deletedAt", SQLDataType.TIMESTAMPWITHTIMEZONE, "Deleted at");
 
     /**
      * The column <code>workspace._shelter.position</code>. Position
      */
-    public final TableField<ShelterRecord, Double> POSITION = createField(DSL.name("position"), SQLDataType.DOUBLE.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.DOUBLE)), this, "Position");
+    public final TableField<ShelterRecord, Double> POSITION = column("position", SQLDataType.DOUBLE.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.DOUBLE)), "Position");
 
     /**
      * The column <code>workspace._shelter.createdBySource</code>. Created by
      */
-    public final TableField<ShelterRecord, String> CREATED_BY_SOURCE = createField(DSL.name("createdBySource"), SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'MANUAL'"), SQLDataType.VARCHAR)), this, "Created by");
+    public final TableField<ShelterRecord, String> CREATED_BY_SOURCE = column("createdBySource", SQLDataType.VARCHAR.defaultValue(DSL.field(DSL.raw("'MANUAL'"), SQLDataType.VARCHAR)), "Created by");
 
     /**
      * The column <code>workspace._shelter.createdByWorkspaceMemberId</code>.
      * Created by
      */
-    public final TableField<ShelterRecord, UUID> CREATED_BY_WORKSPACE_MEMBER_ID = createField(DSL.name("createdByWorkspaceMemberId"), SQLDataType.UUID, this, "Created by");
+    public final TableField<ShelterRecord, UUID> CREATED_BY_WORKSPACE_MEMBER_ID = column("createdByWorkspaceMemberId", SQLDataType.UUID, "Created by");
 
     /**
      * The column <code>workspace._shelter.createdByName</code>. Created by
      */
-    public final TableField<ShelterRecord, String> CREATED_BY_NAME = createField(DSL.name("createdByName"), SQLDataType.CLOB.defaultValue(DSL.field(DSL.raw("'System'"), SQLDataType.CLOB)), this, "Created by");
+    public final TableField<ShelterRecord, String> CREATED_BY_NAME = column("createdByName", SQLDataType.CLOB.defaultValue(DSL.field(DSL.raw("'System'"), SQLDataType.CLOB)), "Created by");
 
     /**
      * The column <code>workspace._shelter.createdByContext</code>. Created by
      */
-    public final TableField<ShelterRecord, JSONB> CREATED_BY_CONTEXT = createField(DSL.name("createdByContext"), SQLDataType.JSONB, this, "Created by");
+    public final TableField<ShelterRecord, JSONB> CREATED_BY_CONTEXT = column("createdByContext", SQLDataType.JSONB, "Created by");
 
     /**
      * The column <code>workspace._shelter.updatedBySource</code>. Updated by
      */
-    public final TableField<ShelterRecord, String> UPDATED_BY_SOURCE = createField(DSL.name("updatedBySource"), SQLDataType.VARCHAR, this, "Updated by");
+    public final TableField<ShelterRecord, String> UPDATED_BY_SOURCE = column("updatedBySource", SQLDataType.VARCHAR, "Updated by");
 
     /**
      * The column <code>workspace._shelter.updatedByWorkspaceMemberId</code>.
      * Updated by
      */
-    public final TableField<ShelterRecord, UUID> UPDATED_BY_WORKSPACE_MEMBER_ID = createField(DSL.name("updatedByWorkspaceMemberId"), SQLDataType.UUID, this, "Updated by");
+    public final TableField<ShelterRecord, UUID> UPDATED_BY_WORKSPACE_MEMBER_ID = column("updatedByWorkspaceMemberId", SQLDataType.UUID, "Updated by");
 
     /**
      * The column <code>workspace._shelter.updatedByName</code>. Updated by
      */
-    public final TableField<ShelterRecord, String> UPDATED_BY_NAME = createField(DSL.name("updatedByName"), SQLDataType.CLOB, this, "Updated by");
+    public final TableField<ShelterRecord, String> UPDATED_BY_NAME = column("updatedByName", SQLDataType.CLOB, "Updated by");
 
     /**
      * The column <code>workspace._shelter.updatedByContext</code>. Updated by
      */
-    public final TableField<ShelterRecord, JSONB> UPDATED_BY_CONTEXT = createField(DSL.name("updatedByContext"), SQLDataType.JSONB, this, "Updated by");
+    public final TableField<ShelterRecord, JSONB> UPDATED_BY_CONTEXT = column("updatedByContext", SQLDataType.JSONB, "Updated by");
 
     /**
      * The column <code>workspace._shelter.searchVector</code>. Search vector
      */
-    public final TableField<ShelterRecord, String> SEARCH_VECTOR = createField(DSL.name("searchVector"), SQLDataType.VARCHAR, this, "Search vector");
+    public final TableField<ShelterRecord, String> SEARCH_VECTOR = column("searchVector", SQLDataType.VARCHAR, "Search vector");
 
     private Shelter(Name alias, Table<ShelterRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

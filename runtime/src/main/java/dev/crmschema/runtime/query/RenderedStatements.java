@@ -1,0 +1,52 @@
+package dev.crmschema.runtime.query;
+
+import dev.crmschema.compiler.model.Column;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+
+/**
+ * The SQL text of the reads nearly every request repeats (a record by id, records by ids, an
+ * unfiltered first page and its count), rendered by jOOQ once per shape and then reused: rendering
+ * the query tree cost a quarter of such a request's CPU. The shape holds everything the text depends
+ * on; values stay bind values, passed anew on every run. Past its size the cache starts over, so
+ * shapes of replaced models do not pile up.
+ */
+final class RenderedStatements {
+    private static final int MAX_SHAPES = 4_096;
+    private static final Map<Shape, String> SQL = new ConcurrentHashMap<>();
+
+    /**
+     * What decides a statement's text.
+     *
+     * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count})
+     * @param order the order's columns and directions, alternating; empty for unordered reads
+     */
+    record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
+
+    private RenderedStatements() {}
+
+    /**
+     * The statement's SQL with {@code ?} for its bind values, rendered on the first use of the shape.
+     * The statement must take exactly {@code bindValues} values, the ones its callers pass in order.
+     */
+    static String sql(DSLContext dsl, Shape shape, int bindValues, Supplier<? extends Query> statement) {
+        String sql = SQL.get(shape);
+        if (sql == null) {
+            Query query = statement.get();
+            if (query.getBindValues().size() != bindValues) {
+                throw new IllegalStateException("a " + shape.kind() + " statement takes " + query.getBindValues().size()
+                        + " bind values, not " + bindValues + ": " + dsl.render(query));
+            }
+            if (SQL.size() >= MAX_SHAPES) {
+                SQL.clear();
+            }
+            sql = dsl.render(query);
+            SQL.put(shape, sql);
+        }
+        return sql;
+    }
+}
