@@ -32,7 +32,7 @@ public final class OpenApiResource {
     @Path("core")
     public Response core(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String document = authentication.optional(authorization)
-                .map(caller -> caller.workspace().documents().openApiCore())
+                .map(caller -> caller.workspace().openApiCore())
                 .orElse(baseCore);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -41,7 +41,7 @@ public final class OpenApiResource {
     @Path("metadata")
     public Response metadata(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String document = authentication.optional(authorization)
-                .map(caller -> caller.workspace().documents().openApiMetadata())
+                .map(caller -> caller.workspace().openApiMetadata())
                 .orElse(baseMetadata);
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }

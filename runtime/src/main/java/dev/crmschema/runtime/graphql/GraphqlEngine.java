@@ -9,9 +9,10 @@ import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
 
 /**
- * One workspace snapshot's executable GraphQL API: the schema built once from the workspace's SDL and
- * generated resolvers over the shared {@link RecordDataSource}, with the query limits and the error
- * handling of every request. Immutable and shared by all requests on the snapshot.
+ * One model's executable GraphQL API: the schema built once from the model's SDL and generated
+ * resolvers over the shared {@link RecordDataSource}, with the query limits and the error handling of
+ * every request. Immutable, and shared by all requests of every workspace with that model: it holds no
+ * workspace, each request brings its own in its {@link GraphqlCall}.
  */
 public final class GraphqlEngine {
     private final GraphQL graphql;

@@ -1,6 +1,6 @@
 /**
  * Serving the core GraphQL API: {@link dev.crmschema.runtime.graphql.GraphqlResource} ({@code POST /graphql}),
- * the GraphiQL page ({@link dev.crmschema.runtime.graphql.GraphiqlBundle}), and the per-snapshot
+ * the GraphiQL page ({@link dev.crmschema.runtime.graphql.GraphiqlBundle}), and the per-model
  * {@link dev.crmschema.runtime.graphql.GraphqlEngine} built over the runtime's
  * {@link dev.crmschema.runtime.api.graphql.GraphqlDataSource}, {@code RecordDataSource}.
  *

@@ -2,6 +2,7 @@ package dev.crmschema.runtime.permissions;
 
 import dev.crmschema.runtime.metadata.MetadataIds;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,8 @@ import java.util.function.Function;
  * that role; then the role is read again. A change made on any server is seen on the next request.
  */
 public final class AccessCache {
-    private record Entry(long version, WorkspaceSnapshot snapshot, Access access) {}
+    /** The snapshot is held weakly: a replaced snapshot (and the model only it served) must not live on here. */
+    private record Entry(long version, WeakReference<WorkspaceSnapshot> snapshot, Access access) {}
 
     private final RoleStore roles;
     private final Function<WorkspaceSnapshot, MetadataIds> ids;
@@ -28,7 +30,7 @@ public final class AccessCache {
 
     public Access of(UUID roleId, long roleVersion, WorkspaceSnapshot snapshot) {
         Entry cached = entries.get(roleId);
-        if (cached != null && cached.version() == roleVersion && cached.snapshot() == snapshot) {
+        if (cached != null && cached.version() == roleVersion && cached.snapshot().get() == snapshot) {
             return cached.access();
         }
         Role role = roles.byId(roleId).orElseThrow(() -> new IllegalStateException("key role " + roleId + " is gone"));
@@ -36,7 +38,7 @@ public final class AccessCache {
         Access access = Access.resolve(role, snapshot.model(), o -> metadataIds.object(o.nameSingular()),
                 (o, f) -> metadataIds.field(o.nameSingular(), f.name()));
         // The role read may be newer than the key row's version; keyed by what was read, so the next request re-checks.
-        entries.put(roleId, new Entry(role.version(), snapshot, access));
+        entries.put(roleId, new Entry(role.version(), new WeakReference<>(snapshot), access));
         return access;
     }
 

@@ -2,26 +2,19 @@ package dev.crmschema.runtime.workspace;
 
 import dev.crmschema.compiler.SchemaCompiler;
 import dev.crmschema.compiler.diag.CompilationException;
-import dev.crmschema.compiler.emit.Artifact;
-import dev.crmschema.compiler.emit.EmitContext;
 import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
-import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.source.MetadataFiles;
-import dev.crmschema.runtime.api.GeneratedWorkspace;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
-import dev.crmschema.runtime.graphql.GraphqlEngine;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +30,8 @@ public final class WorkspaceService {
     private final DSLContext dsl;
     private final WorkspaceStore store;
     private final ModelClasses classes;
+    private final SharedModels models;
     private final WorkspaceRegistry registry;
-    private final GraphqlConfiguration graphqlLimits;
 
     /** For commands that create workspaces but serve none: snapshots get the default GraphQL limits. */
     public WorkspaceService(DSLContext dsl, ModelClasses classes, WorkspaceRegistry registry) {
@@ -49,8 +42,8 @@ public final class WorkspaceService {
         this.dsl = dsl;
         this.store = new WorkspaceStore(dsl);
         this.classes = classes;
+        this.models = new SharedModels(classes, graphqlLimits);
         this.registry = registry;
-        this.graphqlLimits = graphqlLimits;
     }
 
     public WorkspaceStore store() {
@@ -82,19 +75,24 @@ public final class WorkspaceService {
     /**
      * Loads every stored workspace into the registry, bringing each schema up to date first. Every
      * workspace's precompiled classes are adopted before any model is compiled, so a model with
-     * precompiled classes is never compiled again for a workspace of another name.
+     * precompiled classes is never compiled again for a workspace of another name. Only workspaces whose
+     * name has precompiled classes are linked ahead; the others are linked as they load, so a thousand
+     * linked models are never in memory at once.
      */
     public int loadAll() {
         List<WorkspaceRecord> all = store.list();
         Map<UUID, SchemaCompiler.Result> linked = new LinkedHashMap<>();
         for (WorkspaceRecord record : all) {
-            SchemaCompiler.Result result = link(store.files(record.id()));
-            linked.put(record.id(), result);
-            Workspace model = result.workspace().orElseThrow();
-            classes.adoptPrecompiled(model, ModelHash.of(model));
+            if (classes.hasPrecompiled(record.name())) {
+                SchemaCompiler.Result result = link(store.files(record.id()));
+                linked.put(record.id(), result);
+                Workspace model = result.workspace().orElseThrow();
+                classes.adoptPrecompiled(model, ModelHash.of(model));
+            }
         }
         for (WorkspaceRecord record : all) {
-            load(record, linked.get(record.id()));
+            SchemaCompiler.Result result = linked.remove(record.id());
+            load(record, result != null ? result : link(store.files(record.id())));
         }
         return all.size();
     }
@@ -115,18 +113,18 @@ public final class WorkspaceService {
     }
 
     /**
-     * Builds the snapshot that serves {@code model} (classes and documents) without touching the database
-     * or the registry: a metadata change prepares the next snapshot before it commits, then swaps it in.
+     * Builds the snapshot that serves {@code model} without touching the database or the registry: a
+     * metadata change prepares the next snapshot before it commits, then swaps it in. Classes, documents
+     * and GraphQL schema are built only for a model no other snapshot has; otherwise they are shared.
      */
     public WorkspaceSnapshot prepare(WorkspaceRecord record, Workspace model) {
-        String hash = ModelHash.of(model);
-        // The documents render while the classes compile: a change goes live sooner on a machine with cores to spare.
-        CompletableFuture<WorkspaceDocuments> documents = CompletableFuture.supplyAsync(() -> documents(model));
-        GeneratedWorkspace compiled = classes.forModel(model, hash);
-        WorkspaceDocuments rendered = documents.join();
-        // The executable GraphQL schema is built here, once per snapshot, never on the request path.
-        GraphqlEngine graphql = GraphqlEngine.build(rendered.graphqlSdl(), compiled.graphqlBindings(), graphqlLimits);
-        return new WorkspaceSnapshot(record, model, hash, compiled, rendered, graphql);
+        SharedModel shared = models.of(model, ModelHash.of(model));
+        return new WorkspaceSnapshot(record, shared.serving(model), shared);
+    }
+
+    /** The models built so far and still served (see {@link SharedModels}). */
+    public SharedModels models() {
+        return models;
     }
 
     public WorkspaceRegistry registry() {
@@ -153,16 +151,5 @@ public final class WorkspaceService {
         for (String statement : DdlWriter.statements(model, schema)) {
             tx.execute(statement);
         }
-    }
-
-    private static WorkspaceDocuments documents(Workspace model) {
-        List<GeneratedFile> files = SchemaCompiler.emit(model, new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE),
-                EnumSet.of(Artifact.OPENAPI, Artifact.GRAPHQL));
-        return new WorkspaceDocuments(find(files, "openapi-core.json"), find(files, "openapi-metadata.json"),
-                find(files, "schema.graphqls"));
-    }
-
-    private static String find(List<GeneratedFile> files, String name) {
-        return files.stream().filter(f -> f.path().endsWith("/" + name)).map(GeneratedFile::content).findFirst().orElse("");
     }
 }

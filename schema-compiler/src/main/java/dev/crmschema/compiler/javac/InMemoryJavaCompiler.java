@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -111,12 +112,17 @@ public final class InMemoryJavaCompiler {
         return System.getProperty("java.class.path");
     }
 
+    /**
+     * Defines each class from its bytes, then lets the bytes go: a class is defined once per loader, and
+     * a loader lives as long as its classes (the runtime keeps one per served model), so keeping the
+     * bytes of defined classes would only double their memory.
+     */
     private static final class BytesClassLoader extends ClassLoader {
         private final Map<String, byte[]> classes;
 
         BytesClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
             super(parent);
-            this.classes = classes;
+            this.classes = new ConcurrentHashMap<>(classes);
         }
 
         @Override
@@ -125,7 +131,9 @@ public final class InMemoryJavaCompiler {
             if (bytes == null) {
                 throw new ClassNotFoundException(name);
             }
-            return defineClass(name, bytes, 0, bytes.length);
+            Class<?> defined = defineClass(name, bytes, 0, bytes.length);
+            classes.remove(name);
+            return defined;
         }
     }
 }

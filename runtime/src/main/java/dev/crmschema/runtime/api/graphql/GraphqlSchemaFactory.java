@@ -1,9 +1,13 @@
 package dev.crmschema.runtime.api.graphql;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.kickstart.tools.ObjectMapperConfigurer;
+import graphql.kickstart.tools.PerFieldConfiguringObjectMapperProvider;
+import graphql.kickstart.tools.PerFieldObjectMapperProvider;
 import graphql.kickstart.tools.SchemaParser;
 import graphql.kickstart.tools.SchemaParserOptions;
+import graphql.language.FieldDefinition;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -22,10 +26,8 @@ public final class GraphqlSchemaFactory {
      * Input arguments reach the data source through Jackson: decimals stay {@link java.math.BigDecimal}
      * (NUMERIC values and currency micros must not pass through a double).
      */
-    private static final SchemaParserOptions OPTIONS = SchemaParserOptions.newOptions()
-            .objectMapperConfigurer((ObjectMapperConfigurer) (mapper, context) ->
-                    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS))
-            .build();
+    private static final ObjectMapperConfigurer DECIMALS = (mapper, context) ->
+            mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static GraphQLSchema build(String sdl, GraphqlBindings bindings, GraphqlDataSource dataSource) {
         return SchemaParser.newParser()
@@ -33,8 +35,28 @@ public final class GraphqlSchemaFactory {
                 .resolvers(bindings.resolvers(new GraphqlResolverSupport(dataSource)))
                 .dictionary(bindings.dictionary())
                 .scalars(GraphqlScalars.all())
-                .options(OPTIONS)
+                .options(SchemaParserOptions.newOptions().objectMapperProvider(new OneMapperPerSchema()).build())
                 .build()
                 .makeExecutableSchema();
+    }
+
+    /**
+     * graphql-java-tools makes an {@code ObjectMapper} per field by default, each with its Jdk8 and Kotlin
+     * modules and their caches: hundreds per schema, megabytes of heap. {@link #DECIMALS} is the same for
+     * every field, so one mapper per schema reads arguments the same way. Not one for all schemas: a
+     * mapper caches the generated input classes it has read, which would keep a model's classes loaded
+     * after no workspace serves the model any more.
+     */
+    private static final class OneMapperPerSchema implements PerFieldObjectMapperProvider {
+        private final PerFieldConfiguringObjectMapperProvider configured = new PerFieldConfiguringObjectMapperProvider(DECIMALS);
+        private ObjectMapper mapper;
+
+        @Override
+        public synchronized ObjectMapper provide(FieldDefinition field) {
+            if (mapper == null) {
+                mapper = configured.provide(field);
+            }
+            return mapper;
+        }
     }
 }

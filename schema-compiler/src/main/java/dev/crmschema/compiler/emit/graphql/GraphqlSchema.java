@@ -38,16 +38,18 @@ final class GraphqlSchema {
         for (Scalar scalar : Scalar.values()) {
             types.add(scalar.definition());
         }
-        Document.Builder document = Document.newDocument().definition(schema(workspace));
+        Document.Builder document = Document.newDocument().definition(schema());
         Reachability.prune(types, List.of(FixedTypes.QUERY, FixedTypes.MUTATION)).forEach(document::definition);
         return document.build();
     }
 
-    private static SchemaDefinition schema(Workspace workspace) {
-        String about = workspace.description().map(d -> " " + d).orElse("");
+    /**
+     * Says nothing of the workspace's name or description: the schema depends on the model only, so the
+     * runtime builds it once for every workspace with that model and none sees another's name.
+     */
+    private static SchemaDefinition schema() {
         return SchemaDefinition.newSchemaDefinition()
-                .description(Sdl.description("Core API of workspace '" + workspace.name() + "' (" + workspace.displayName() + ")."
-                        + about))
+                .description(Sdl.description("Core API of the workspace: the records of its objects."))
                 .operationTypeDefinition(new OperationTypeDefinition("query", new TypeName(FixedTypes.QUERY)))
                 .operationTypeDefinition(new OperationTypeDefinition("mutation", new TypeName(FixedTypes.MUTATION)))
                 .build();

@@ -12,11 +12,11 @@ final class RootTypes {
     private RootTypes() {}
 
     static ObjectTypeDefinition query(Workspace workspace) {
-        return root(workspace, FixedTypes.QUERY, true, "Reads records of workspace " + workspace.displayName() + ".");
+        return root(workspace, FixedTypes.QUERY, true, "Reads records of the workspace.");
     }
 
     static ObjectTypeDefinition mutation(Workspace workspace) {
-        return root(workspace, FixedTypes.MUTATION, false, "Changes records of workspace " + workspace.displayName() + ".");
+        return root(workspace, FixedTypes.MUTATION, false, "Changes records of the workspace.");
     }
 
     private static ObjectTypeDefinition root(Workspace workspace, String name, boolean queries, String description) {
