@@ -137,7 +137,11 @@ final class RecordReads {
 
     /** Runs the SQL of a {@link RenderedStatements} shape with its bind values, typed as the select list. */
     private List<RecordRow> fetch(String sql, ObjectTable table, List<Column> columns, Field<?>... bindValues) {
-        return read(table, columns, tx.resultQuery(sql, (Object[]) bindValues).coerce(table.selectList(columns)));
+        List<RecordRow> rows = new ArrayList<>();
+        for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(columns), bindValues)) {
+            rows.add(ObjectTable.read(columns, record));
+        }
+        return rows;
     }
 
     /** The live records of an object, counted with the SQL of a {@link RenderedStatements} shape. */

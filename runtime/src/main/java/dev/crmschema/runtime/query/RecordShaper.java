@@ -84,12 +84,13 @@ final class RecordShaper {
         Map<UUID, ObjectNode> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             List<Column> columns = table.selectedColumns(Projection.DEFAULT);
-            List<Record> records = tx.select(table.selectList(columns))
-                    .from(table.table())
-                    .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(uuidArray(ids))))
-                    .and(table.live())
-                    .fetch();
-            for (Record record : records) {
+            org.jooq.Field<UUID[]> idValues = uuidArray(ids);
+            String sql = RenderedStatements.sql(tx, shape("relatedByIds", target, columns, List.of()), 1,
+                    () -> tx.select(table.selectList(columns))
+                            .from(table.table())
+                            .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)))
+                            .and(table.live()));
+            for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(columns), idValues)) {
                 RecordRow row = ObjectTable.read(columns, record);
                 byId.put(row.id(), RecordJson.shape(target, row, Projection.DEFAULT, Map.of()));
             }
@@ -110,24 +111,25 @@ final class RecordShaper {
         rows.forEach(row -> parentIds.add(row.id()));
 
         List<Column> columns = table.selectedColumns(Projection.DEFAULT);
-        List<org.jooq.SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
-        inner.add(DSL.rowNumber().over(DSL.partitionBy(table.field(join)).orderBy(childOrder(target, table))).as(RANK));
-        // Ranking inside the query caps every parent's children in the same single statement.
-        Table<?> ranked = tx.select(inner)
-                .from(table.table())
-                .where(table.field(join).coerce(SQLDataType.UUID).eq(DSL.any(uuidArray(parentIds))))
-                .and(table.live())
-                .asTable(RANKED);
         List<org.jooq.Field<?>> outer = new ArrayList<>();
         for (Column column : columns) {
             outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
         }
-        org.jooq.Field<Integer> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.INTEGER);
-        List<Record> records = tx.select(outer)
-                .from(ranked)
-                .where(rank.le(RecordStore.MAX_RELATED_RECORDS))
-                .orderBy(DSL.field(DSL.name(RANKED, join.name())), rank)
-                .fetch();
+        org.jooq.Field<UUID[]> parentValues = uuidArray(parentIds);
+        org.jooq.Field<Integer> cap = DSL.val(RecordStore.MAX_RELATED_RECORDS);
+        String sql = RenderedStatements.sql(tx, shape("children", target, columns, List.of(join)), 2, () -> {
+            List<org.jooq.SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
+            inner.add(DSL.rowNumber().over(DSL.partitionBy(table.field(join)).orderBy(childOrder(target, table))).as(RANK));
+            // Ranking inside the query caps every parent's children in the same single statement.
+            Table<?> ranked = tx.select(inner)
+                    .from(table.table())
+                    .where(table.field(join).coerce(SQLDataType.UUID).eq(DSL.any(parentValues)))
+                    .and(table.live())
+                    .asTable(RANKED);
+            org.jooq.Field<Integer> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.INTEGER);
+            return tx.select(outer).from(ranked).where(rank.le(cap)).orderBy(DSL.field(DSL.name(RANKED, join.name())), rank);
+        });
+        List<Record> records = RenderedStatements.fetch(tx, sql, outer, parentValues, cap);
 
         Map<UUID, ArrayNode> byParent = new HashMap<>();
         for (Record record : records) {
@@ -139,6 +141,10 @@ final class RecordShaper {
             ArrayNode children = byParent.get(rows.get(i).id());
             related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children.deepCopy());
         }
+    }
+
+    private RenderedStatements.Shape shape(String kind, ObjectType target, List<Column> columns, List<Object> order) {
+        return new RenderedStatements.Shape(kind, schema, target.tableName(), columns, order);
     }
 
     private static List<SortField<?>> childOrder(ObjectType target, ObjectTable table) {

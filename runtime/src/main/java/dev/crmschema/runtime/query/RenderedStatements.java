@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Result;
 
 /**
  * The SQL text of the reads nearly every request repeats (a record by id, records by ids, an
- * unfiltered first page and its count), rendered by jOOQ once per shape and then reused: rendering
+ * unfiltered first page and its count, the related records of a depth-1 expansion), rendered by jOOQ once per shape and then reused: rendering
  * the query tree cost a quarter of such a request's CPU. The shape holds everything the text depends
  * on; values stay bind values, passed anew on every run. Past its size the cache starts over, so
  * shapes of replaced models do not pile up.
@@ -22,8 +25,10 @@ final class RenderedStatements {
     /**
      * What decides a statement's text.
      *
-     * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count})
-     * @param order the order's columns and directions, alternating; empty for unordered reads
+     * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count},
+     *     {@code relatedByIds}, {@code children})
+     * @param order what else decides the text: the order's columns and directions, alternating, or the
+     *     join column children are grouped by; empty for the others
      */
     record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
 
@@ -48,5 +53,10 @@ final class RenderedStatements {
             SQL.put(shape, sql);
         }
         return sql;
+    }
+
+    /** Runs a shape's SQL with its bind values, in order, reading the records typed as {@code fields}. */
+    static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, Field<?>... bindValues) {
+        return dsl.resultQuery(sql, (Object[]) bindValues).coerce(fields).fetch();
     }
 }
