@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.auth;
 
+import dev.crmschema.runtime.db.JdbcQueries;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -88,10 +89,20 @@ public final class ApiKeyStore {
         return dsl.execute("DELETE FROM core.api_key WHERE id = ?", id) == 1;
     }
 
-    /** The key a token belongs to, when the token's secret matches its stored hash. */
+    /**
+     * The key a token belongs to, when the token's secret matches its stored hash. Every request runs
+     * this, so it goes straight through JDBC (see {@link JdbcQueries}).
+     */
     public Optional<ApiKey> verify(ApiKeyToken token) {
-        Optional<Record> row = dsl.fetchOptional(SELECT + "WHERE k.id = ?", token.keyId());
-        return row.filter(r -> token.matches(r.get(8, byte[].class))).map(ApiKeyStore::toKey);
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(token.keyId()), row -> {
+            if (!row.next() || !token.matches(row.getBytes(9))) {
+                return Optional.empty();
+            }
+            return Optional.of(new ApiKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                    row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
+                    Optional.ofNullable(row.getObject(6, OffsetDateTime.class)), row.getObject(7, UUID.class),
+                    row.getLong(8)));
+        });
     }
 
     private static ApiKey toKey(Record r) {

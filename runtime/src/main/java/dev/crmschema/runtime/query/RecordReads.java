@@ -149,7 +149,7 @@ final class RecordReads {
         Condition live = new FilterConditions(table).visible(Optional.empty());
         String sql = RenderedStatements.sql(tx, shape("count", table, List.of(), List.of()), 0,
                 () -> tx.selectCount().from(table.table()).where(live));
-        return tx.resultQuery(sql).fetchOne(0, Integer.class);
+        return RenderedStatements.fetchCount(tx, sql);
     }
 
     private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, FindManyRequest request) {

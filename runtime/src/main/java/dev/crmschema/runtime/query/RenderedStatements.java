@@ -1,22 +1,26 @@
 package dev.crmschema.runtime.query;
 
 import dev.crmschema.compiler.model.Column;
+import dev.crmschema.runtime.db.JdbcQueries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 
 /**
- * The SQL text of the reads nearly every request repeats (a record by id, records by ids, an
- * unfiltered first page and its count, the related records of a depth-1 expansion), rendered by jOOQ once per shape and then reused: rendering
- * the query tree cost a quarter of such a request's CPU. The shape holds everything the text depends
- * on; values stay bind values, passed anew on every run. Past its size the cache starts over, so
- * shapes of replaced models do not pile up.
+ * The SQL text of the reads nearly every request repeats (a record by id, records by ids, an unfiltered
+ * first page and its count, the related records of a depth-1 expansion), rendered by jOOQ once per shape
+ * and then run through {@link JdbcQueries}: rendering the query tree cost a quarter of such a request's
+ * CPU, and handing the text back to jOOQ as plain SQL cost nearly as much again. The shape holds
+ * everything the text depends on; values stay bind values, passed anew on every run. Past its size the
+ * cache starts over, so shapes of replaced models do not pile up.
  */
 final class RenderedStatements {
     private static final int MAX_SHAPES = 4_096;
@@ -55,8 +59,27 @@ final class RenderedStatements {
         return sql;
     }
 
-    /** Runs a shape's SQL with its bind values, in order, reading the records typed as {@code fields}. */
+    /**
+     * Runs a shape's SQL with its bind values (the parameters it was rendered with), in order, reading
+     * the records typed as {@code fields}.
+     */
     static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, Field<?>... bindValues) {
-        return dsl.resultQuery(sql, (Object[]) bindValues).coerce(fields).fetch();
+        List<Object> values = new ArrayList<>(bindValues.length);
+        for (Field<?> bindValue : bindValues) {
+            if (!(bindValue instanceof Param<?> parameter)) {
+                throw new IllegalStateException("a bind value must be a parameter, not " + bindValue);
+            }
+            values.add(parameter.getValue());
+        }
+        Field<?>[] typed = fields.toArray(Field<?>[]::new);
+        return JdbcQueries.query(dsl, sql, values, rows -> dsl.fetch(rows, typed));
+    }
+
+    /** Runs a shape's SQL that takes no values and returns one number. */
+    static int fetchCount(DSLContext dsl, String sql) {
+        return JdbcQueries.query(dsl, sql, List.of(), rows -> {
+            rows.next();
+            return rows.getInt(1);
+        });
     }
 }

@@ -11,6 +11,7 @@ import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.core.CoreSchema;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
+import dev.crmschema.runtime.db.RecordingConnections;
 import dev.crmschema.runtime.query.Actor;
 import dev.crmschema.runtime.query.RecordStore;
 import dev.crmschema.runtime.workspace.ModelClasses;
@@ -25,9 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine of a loaded showcase workspace snapshot, run directly (no HTTP in between). Counts the SQL
- * statements a request runs with a jOOQ {@link ExecuteListener}: relations nested three levels deep
- * cost one statement per relation and level, however many records each level holds; refused queries
- * run none. Unexpected failures reach the client without their details.
+ * statements a request runs ({@link RecordingConnections}): relations nested three levels deep cost one
+ * statement per relation and level, however many records each level holds; refused queries run none. Unexpected failures reach the client without their details.
  */
 class GraphqlEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,15 +72,7 @@ class GraphqlEngineTest {
         WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(GraphqlEngineTest.class.getClassLoader()),
                 new WorkspaceRegistry());
         snapshot = workspaces.load(workspaces.create(MetadataFiles.load(example("showcase"))));
-        ExecuteListener recorder = new ExecuteListener() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.add(ctx.sql());
-            }
-        };
-        DSLContext counted = database.dsl().configuration().derive(new DefaultExecuteListenerProvider(recorder)).dsl();
+        DSLContext counted = RecordingConnections.recording(database.dsl(), statements);
         call = new GraphqlCall(snapshot.model(), RecordStore.of(counted, snapshot.schemaName(), snapshot.model()),
                 Actor.apiKey("statements"), 60);
     }

@@ -8,20 +8,18 @@ import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
+import dev.crmschema.runtime.db.RecordingConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.slf4j.LoggerFactory;
 
 /**
  * An embedded PostgreSQL with the showcase workspace's tables in one schema (created by the product's
- * {@link DdlWriter}), started once per test class. Every statement jOOQ executes through {@link #dsl()}
+ * {@link DdlWriter}), started once per test class. Every statement run through {@link #dsl()}
  * is recorded, so tests can assert how many queries an operation ran.
  */
 final class TestDatabase implements AutoCloseable {
@@ -46,15 +44,7 @@ final class TestDatabase implements AutoCloseable {
         this.workspace = workspace;
         // The runtime's own pool and jOOQ settings, so queries run exactly as they do in the server.
         this.database = new Database(postgres.configuration());
-        ExecuteListener recorder = new ExecuteListener() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.add(ctx.sql());
-            }
-        };
-        this.dsl = database.dsl().configuration().derive(new DefaultExecuteListenerProvider(recorder)).dsl();
+        this.dsl = RecordingConnections.recording(database.dsl(), statements);
     }
 
     static TestDatabase start() {
