@@ -75,6 +75,11 @@ public abstract class GraphObject {
         return type.apply(asMap(field, value));
     }
 
+    /** What {@link #value} and {@link #list} return, for {@link ValueFields}. */
+    final Object plainValue(String field) {
+        return values.get(field);
+    }
+
     /** The values of a record, for {@link GraphqlResolverSupport} to hand to the data source. */
     static Map<String, Object> valuesOf(GraphObject object) {
         return Collections.unmodifiableMap(object.values);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Implemented by each workspace's generated {@code WorkspaceGraphql} class: everything
- * graphql-java-tools needs besides the SDL to build the workspace's executable schema.
+ * graphql-java-tools needs besides the SDL to build the workspace's executable schema. The generated
+ * class of each GraphQL type sits in the same package, named like the type.
  */
 public interface GraphqlBindings {
     /** The workspace's resolvers (query, mutation and relation resolvers), all calling {@code support}. */

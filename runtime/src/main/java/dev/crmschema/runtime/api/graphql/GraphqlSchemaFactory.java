@@ -30,7 +30,7 @@ public final class GraphqlSchemaFactory {
             mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static GraphQLSchema build(String sdl, GraphqlBindings bindings, GraphqlDataSource dataSource) {
-        return SchemaParser.newParser()
+        GraphQLSchema schema = SchemaParser.newParser()
                 .schemaString(sdl)
                 .resolvers(bindings.resolvers(new GraphqlResolverSupport(dataSource)))
                 .dictionary(bindings.dictionary())
@@ -38,6 +38,8 @@ public final class GraphqlSchemaFactory {
                 .options(SchemaParserOptions.newOptions().objectMapperProvider(new OneMapperPerSchema()).build())
                 .build()
                 .makeExecutableSchema();
+        Class<?> generated = bindings.getClass();
+        return ValueFields.serveDirectly(schema, generated.getClassLoader(), generated.getPackageName());
     }
 
     /**

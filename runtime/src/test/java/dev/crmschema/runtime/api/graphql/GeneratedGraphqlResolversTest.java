@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.api.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,9 @@ import dev.crmschema.compiler.source.MetadataFiles;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +93,25 @@ class GeneratedGraphqlResolversTest {
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(request).variables(variables).build());
         assertEquals(List.of(), result.getErrors(), request);
         return result.getData();
+    }
+
+    @Test
+    void plainValueFieldsAreServedDirectlyAndTheOthersByTheirResolvers() {
+        GraphQLSchema schema = graphql.getGraphQLSchema();
+        for (String direct : List.of("Pet.name", "Pet.tags", "Pet.weightKg", "Pet.shelterId", "Currency.amountMicros", "Actor.name")) {
+            assertTrue(fetcher(schema, direct) instanceof ValueFields.ValueFetcher, direct + " should be served directly");
+        }
+        // Enums become constants, composites their classes, relations are loaded: graphql-java-tools keeps them.
+        for (String resolved : List.of("Pet.species", "Pet.colors", "Pet.monthlyCost", "Pet.shelter", "Actor.source",
+                "Shelter.pets", "PetConnection.totalCount")) {
+            assertFalse(fetcher(schema, resolved) instanceof ValueFields.ValueFetcher, resolved + " should keep its resolver");
+        }
+    }
+
+    private static DataFetcher<?> fetcher(GraphQLSchema schema, String coordinates) {
+        String[] parts = coordinates.split("\\.");
+        GraphQLObjectType type = schema.getObjectType(parts[0]);
+        return schema.getCodeRegistry().getDataFetcher(type, type.getFieldDefinition(parts[1]));
     }
 
     @Test
