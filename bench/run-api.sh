@@ -3,7 +3,10 @@
 # request, memory after load, and list latency as the table grows (see bench/README.md). Everything runs
 # on 127.0.0.1 and stops at the end. Needs wrk, jq and psql (apt-get install -y wrk jq postgresql-client).
 # Settings (environment):
-#   ROUNDS=3 DURATION=10 WARMUP=30 THREADS=2 CONNECTIONS=16
+#   ROUNDS=3 DURATION=10 THREADS=2 CONNECTIONS=16
+#   WARMUP=30 WARMUP_SLICE=10 WARMUP_MAX=300 JIT_QUIET=3   each side warms up on each workload for WARMUP
+#                     seconds, then for more slices of WARMUP_SLICE seconds until its JIT compilers used
+#                     less than JIT_QUIET % of one core during a slice, or WARMUP_MAX seconds have passed
 #   COMPANIES=10000 PEOPLE=50000 OPPORTUNITIES=20000
 #   WORKLOADS="..."   names of the workloads to run (default: all, see WORKLOAD_LIST below)
 #   ROW_SIZES="10000 100000 1000000"   companies in the table for the list-latency growth ("" skips it)
@@ -20,6 +23,9 @@ source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-30}
+WARMUP_SLICE=${WARMUP_SLICE:-10}
+WARMUP_MAX=${WARMUP_MAX:-300}
+JIT_QUIET=${JIT_QUIET:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 COMPANIES=${COMPANIES:-10000}
@@ -241,17 +247,39 @@ run_wrk() {
   fi
 }
 
+# Warms the process $3 up on one workload until its JIT compilers go quiet (see JIT_QUIET) and prints the
+# seconds it took. The server's request path is deep (Jetty, Jersey, jOOQ, graphql-java): on two shared
+# cores its C2 compiler needs minutes of load, and a JVM still compiling runs at half speed or worse.
+warm_up() {
+  local method=$1 url=$2 pid=$3 body=$4 seconds=$WARMUP slice=$WARMUP jit_before jit_after
+  while :; do
+    jit_before=$(jit_ms "$pid")
+    run_wrk "" "$method" "$url" "$slice" "$pid" /dev/null "$body"
+    jit_after=$(jit_ms "$pid")
+    if (( (jit_after - jit_before) * 100 < JIT_QUIET * slice * 1000 || seconds >= WARMUP_MAX )); then
+      break
+    fi
+    slice=$WARMUP_SLICE
+    seconds=$((seconds + slice))
+  done
+  echo "$seconds"
+}
+
 side_url() { if [[ $1 == server ]]; then echo "$SERVER_URL"; else echo "$BASELINE_URL"; fi; }
 side_pid() { if [[ $1 == server ]]; then echo "$SERVER_PID"; else echo "$BASELINE_PID"; fi; }
 
 # Alternates who goes first, so a drift in machine load hits both sides alike.
 sides_of_round() { if (( $1 % 2 == 1 )); then echo "server baseline"; else echo "baseline server"; fi; }
 
-echo "== measuring: $ROUNDS rounds x ${DURATION}s per side and workload, wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s"
+echo "== measuring: $ROUNDS rounds x ${DURATION}s per side and workload, wrk -t$THREADS -c$CONNECTIONS," \
+  "warm-up ${WARMUP}s and more until the JIT is quiet (under $JIT_QUIET % of a core, at most ${WARMUP_MAX}s)"
+WARMUPS=$WORK/warmups.tsv
 while IFS='|' read -r name method path body; do
   if [[ -n ${WORKLOADS:-} && " $WORKLOADS " != *" $name "* ]]; then continue; fi
-  run_wrk "" "$method" "$SERVER_URL$path" "$WARMUP" "$SERVER_PID" /dev/null "$body"
-  run_wrk "" "$method" "$BASELINE_URL$path" "$WARMUP" "$BASELINE_PID" /dev/null "$body"
+  server_warmup=$(warm_up "$method" "$SERVER_URL$path" "$SERVER_PID" "$body")
+  baseline_warmup=$(warm_up "$method" "$BASELINE_URL$path" "$BASELINE_PID" "$body")
+  printf '%s\t%s\t%s\n' "$name" "$server_warmup" "$baseline_warmup" >> "$WARMUPS"
+  echo "  $name: warm-up ${server_warmup}s on the server, ${baseline_warmup}s on the baseline"
   for round in $(seq 1 "$ROUNDS"); do
     for side in $(sides_of_round "$round"); do
       run_wrk "$name	$side	$round" "$method" "$(side_url "$side")$path" "$DURATION" "$(side_pid "$side")" "$RESULTS" "$body"
@@ -291,7 +319,9 @@ fi
 {
   echo "API benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
   echo "$(java -version 2>&1 | head -1); $COMPANIES companies, $PEOPLE people, $OPPORTUNITIES opportunities;"
-  echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS x ${DURATION}s per side after ${WARMUP}s warm-up"
+  echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS x ${DURATION}s per side after a warm-up of at least ${WARMUP}s that lasts"
+  echo "until the side's JIT compilers use under $JIT_QUIET % of a core (at most ${WARMUP_MAX}s). Warm-up seconds"
+  echo "(server / baseline): $(awk -F'\t' '{printf "%s%s %s / %s", (NR > 1 ? ", " : ""), $1, $2, $3}' "$WARMUPS")."
   echo
   java bench/api/ApiReport.java "$RESULTS" "$MEMORY" "$ROWS"
 } > "$OUT/report.md"

@@ -9,7 +9,7 @@
 # and prints their tables, also kept in bench/target/run-<time>/summary.md. Every suite stops what it
 # started; so does this script when interrupted.
 # Settings (environment):
-#   QUICK=1        the quick subset (34 minutes on the shared 2-core machine) instead of the full run
+#   QUICK=1        the quick subset (about 50 minutes on the 2-core machine) instead of the full run
 #   SKIP_BUILD=1   use the jars already built
 #   SUITES="api startup compile metadata"   the suites to run, in this order
 #   Every setting of the suites' scripts applies too (ROUNDS, DURATION, ROW_SIZES, IDENTICAL_COUNTS...);
