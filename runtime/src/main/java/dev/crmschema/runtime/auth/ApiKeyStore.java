@@ -1,12 +1,14 @@
 package dev.crmschema.runtime.auth;
 
 import dev.crmschema.runtime.db.JdbcQueries;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * Creates, lists, changes, regenerates, revokes, deletes and verifies API keys in {@code core.api_key}.
@@ -41,16 +43,22 @@ public final class ApiKeyStore {
     }
 
     public List<ApiKey> list(UUID workspaceId) {
-        return dsl.fetch(SELECT + "WHERE k.workspace_id = ? ORDER BY k.created_at, k.id", workspaceId).map(ApiKeyStore::toKey);
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.workspace_id = ? ORDER BY k.created_at, k.id", List.of(workspaceId), rows -> {
+            List<ApiKey> keys = new ArrayList<>();
+            while (rows.next()) {
+                keys.add(toKey(rows));
+            }
+            return keys;
+        });
     }
 
     public Optional<ApiKey> byId(UUID id) {
-        return dsl.fetchOptional(SELECT + "WHERE k.id = ?", id).map(ApiKeyStore::toKey);
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(id), ApiKeyStore::firstKey);
     }
 
     /** A key of the workspace; empty for another workspace's key, so ids never leak across workspaces. */
     public Optional<ApiKey> byId(UUID workspaceId, UUID id) {
-        return dsl.fetchOptional(SELECT + "WHERE k.workspace_id = ? AND k.id = ?", workspaceId, id).map(ApiKeyStore::toKey);
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.workspace_id = ? AND k.id = ?", List.of(workspaceId, id), ApiKeyStore::firstKey);
     }
 
     /** Marks a key revoked; returns false when there is no such key. */
@@ -91,23 +99,21 @@ public final class ApiKeyStore {
 
     /**
      * The key a token belongs to, when the token's secret matches its stored hash. Every request runs
-     * this, so it goes straight through JDBC (see {@link JdbcQueries}).
+     * this, which is why the reads here go straight through JDBC (see {@link JdbcQueries}).
      */
     public Optional<ApiKey> verify(ApiKeyToken token) {
-        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(token.keyId()), row -> {
-            if (!row.next() || !token.matches(row.getBytes(9))) {
-                return Optional.empty();
-            }
-            return Optional.of(new ApiKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                    row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
-                    Optional.ofNullable(row.getObject(6, OffsetDateTime.class)), row.getObject(7, UUID.class),
-                    row.getLong(8)));
-        });
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(token.keyId()),
+                rows -> rows.next() && token.matches(rows.getBytes(9)) ? Optional.of(toKey(rows)) : Optional.<ApiKey>empty());
     }
 
-    private static ApiKey toKey(Record r) {
-        return new ApiKey(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, String.class),
-                r.get(3, OffsetDateTime.class), r.get(4, OffsetDateTime.class),
-                Optional.ofNullable(r.get(5, OffsetDateTime.class)), r.get(6, UUID.class), r.get(7, Long.class));
+    private static Optional<ApiKey> firstKey(ResultSet rows) throws SQLException {
+        return rows.next() ? Optional.of(toKey(rows)) : Optional.empty();
+    }
+
+    /** The key on the current row of a {@link #SELECT}. */
+    private static ApiKey toKey(ResultSet row) throws SQLException {
+        return new ApiKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
+                Optional.ofNullable(row.getObject(6, OffsetDateTime.class)), row.getObject(7, UUID.class), row.getLong(8));
     }
 }

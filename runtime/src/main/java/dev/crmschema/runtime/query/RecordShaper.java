@@ -138,8 +138,9 @@ final class RecordShaper {
                     .add(RecordJson.shape(target, child, Projection.DEFAULT, Map.of()));
         }
         for (int i = 0; i < rows.size(); i++) {
+            // Each child has one parent, so every parent's array is its own: no copy needed.
             ArrayNode children = byParent.get(rows.get(i).id());
-            related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children.deepCopy());
+            related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children);
         }
     }
 
