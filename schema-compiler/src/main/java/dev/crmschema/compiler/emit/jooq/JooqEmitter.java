@@ -116,6 +116,10 @@ public final class JooqEmitter implements Emitter {
                                 .withImplicitJoinPathsToOne(false)
                                 .withImplicitJoinPathsToMany(false)
                                 .withImplicitJoinPathTableSubtypes(false)
+                                // Covariant where(...) and rename(...) overrides: ten methods per table that
+                                // javac checks against TableImpl's hierarchy; as(...) stays for typed aliases.
+                                .withWhereMethodOverrides(false)
+                                .withRenameMethodOverrides(false)
                                 .withGeneratedAnnotation(false)
                                 .withGeneratedAnnotationDate(false))
                         .withTarget(new Target()
