@@ -415,6 +415,11 @@ public final class Names {
         return sqlIdentifier("idx_" + table + "_" + column);
     }
 
+    /** The index of a table's ids among rows that are not soft-deleted. */
+    public static String liveRowsIndex(String table) {
+        return sqlIdentifier("idx_" + table + "_live");
+    }
+
     /** A unique index on one column, among rows that are not soft-deleted. */
     public static String uniqueIndex(String table, String column) {
         return sqlIdentifier("uq_" + table + "_" + column);

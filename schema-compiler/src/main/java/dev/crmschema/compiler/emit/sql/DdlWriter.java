@@ -45,8 +45,7 @@ public final class DdlWriter {
             ForeignKey.of(workspace, object).forEach(fk -> statements.add(foreignKey(schema, fk)));
         }
         for (ObjectType object : workspace.objects()) {
-            boolean softDeletes = object.field(TableIndex.DELETED_AT).isPresent();
-            TableIndex.of(object).forEach(index -> statements.add(index(schema, index, softDeletes)));
+            TableIndex.of(object).forEach(index -> statements.add(index(schema, index)));
         }
         return List.copyOf(statements);
     }
@@ -106,7 +105,7 @@ public final class DdlWriter {
         return ignoringDuplicate(sql);
     }
 
-    private static String index(String schema, TableIndex index, boolean softDeletes) {
+    private static String index(String schema, TableIndex index) {
         StringBuilder sql = new StringBuilder(index.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX")
                 .append(" IF NOT EXISTS ").append(identifier(index.name()))
                 .append(" ON ").append(SqlSyntax.qualified(schema, index.table()));
@@ -114,7 +113,7 @@ public final class DdlWriter {
             sql.append(" USING GIN");
         }
         sql.append(" (").append(identifier(index.column())).append(')');
-        if (index.unique() && softDeletes) {
+        if (index.liveRowsOnly()) {
             sql.append(" WHERE ").append(identifier(TableIndex.DELETED_AT)).append(" IS NULL");
         }
         return sql.toString();

@@ -259,7 +259,7 @@ public final class SchemaMigration {
     }
 
     private static String indexKey(String column, TableIndex index) {
-        return column + "/" + index.unique() + "/" + index.method();
+        return column + "/" + index.unique() + "/" + index.method() + "/" + index.liveRowsOnly();
     }
 
     /** Foreign keys follow renames; one whose target or ON DELETE action changed is dropped and created anew. */

@@ -145,6 +145,20 @@ class DdlWriterPostgresTest {
     }
 
     @Test
+    void theLiveRowsOfATableAreCountedFromAnIndexAlone() throws SQLException {
+        // Notes have no unique field, whose partial index could answer as well.
+        update("INSERT INTO showcase_test.\"note\" SELECT FROM generate_series(1, 500)");
+        update("UPDATE showcase_test.\"note\" SET \"deletedAt\" = now() WHERE \"id\" IN (SELECT \"id\" FROM showcase_test.\"note\" LIMIT 100)");
+        update("VACUUM ANALYZE showcase_test.\"note\"");
+        String live = "SELECT count(*) FROM showcase_test.\"note\" WHERE \"deletedAt\" IS NULL";
+        // The planner prefers other scans of so few rows; what matters is that the index alone can answer.
+        String plan = text("SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN " + live);
+        assertTrue(plan.contains("Index Only Scan using idx_note_live"), plan);
+        assertEquals(count("SELECT count(*) FROM showcase_test.\"note\"")
+                - count("SELECT count(*) FROM showcase_test.\"note\" WHERE \"deletedAt\" IS NOT NULL"), count(live));
+    }
+
+    @Test
     void aUniquePrimaryEmailConflictsOnlyAmongRowsThatAreNotSoftDeleted() throws SQLException {
         String insert = "INSERT INTO showcase_test.\"person\" (\"emailsPrimaryEmail\") VALUES ('ada@example.org') RETURNING \"id\"";
         UUID first = insertReturningId(insert);
@@ -233,6 +247,23 @@ class DdlWriterPostgresTest {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
+    }
+
+    /** The first column of every row the last statement of {@code sql} returns, one line each. */
+    private static String text(String sql) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            boolean rows = statement.execute(sql);
+            while (!rows && statement.getUpdateCount() != -1) {
+                rows = statement.getMoreResults();
+            }
+            try (ResultSet row = statement.getResultSet()) {
+                while (row.next()) {
+                    text.append(row.getString(1)).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static long count(String sql) throws SQLException {

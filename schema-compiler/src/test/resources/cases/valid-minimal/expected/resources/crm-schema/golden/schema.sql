@@ -76,6 +76,8 @@ DO $ddl$ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $ddl$;
 
+CREATE INDEX IF NOT EXISTS "idx__pet_live" ON "workspace_golden"."_pet" ("id") WHERE "deletedAt" IS NULL;
+
 CREATE INDEX IF NOT EXISTS "idx__pet_homeId" ON "workspace_golden"."_pet" ("homeId");
 
 CREATE INDEX IF NOT EXISTS "idx__pet_position" ON "workspace_golden"."_pet" ("position");
@@ -83,6 +85,8 @@ CREATE INDEX IF NOT EXISTS "idx__pet_position" ON "workspace_golden"."_pet" ("po
 CREATE INDEX IF NOT EXISTS "idx__pet_createdAt" ON "workspace_golden"."_pet" ("createdAt");
 
 CREATE INDEX IF NOT EXISTS "idx__pet_searchVector" ON "workspace_golden"."_pet" USING GIN ("searchVector");
+
+CREATE INDEX IF NOT EXISTS "idx__shelter_live" ON "workspace_golden"."_shelter" ("id") WHERE "deletedAt" IS NULL;
 
 CREATE INDEX IF NOT EXISTS "idx__shelter_position" ON "workspace_golden"."_shelter" ("position");
 

@@ -27,9 +27,11 @@ public class Indexes {
 
     public static final Index IDX__PET_CREATED_AT = Internal.createIndex(DSL.name("idx__pet_createdAt"), Pet.PET, new OrderField[] { Pet.PET.CREATED_AT }, false);
     public static final Index IDX__PET_HOME_ID = Internal.createIndex(DSL.name("idx__pet_homeId"), Pet.PET, new OrderField[] { Pet.PET.HOME_ID }, false);
+    public static final Index IDX__PET_LIVE = Internal.createIndex(DSL.name("idx__pet_live"), Pet.PET, new OrderField[] { Pet.PET.ID }, false);
     public static final Index IDX__PET_POSITION = Internal.createIndex(DSL.name("idx__pet_position"), Pet.PET, new OrderField[] { Pet.PET.POSITION }, false);
     public static final Index IDX__PET_SEARCH_VECTOR = Internal.createIndex(DSL.name("idx__pet_searchVector"), Pet.PET, new OrderField[] { Pet.PET.SEARCH_VECTOR }, false);
     public static final Index IDX__SHELTER_CREATED_AT = Internal.createIndex(DSL.name("idx__shelter_createdAt"), Shelter.SHELTER, new OrderField[] { Shelter.SHELTER.CREATED_AT }, false);
+    public static final Index IDX__SHELTER_LIVE = Internal.createIndex(DSL.name("idx__shelter_live"), Shelter.SHELTER, new OrderField[] { Shelter.SHELTER.ID }, false);
     public static final Index IDX__SHELTER_POSITION = Internal.createIndex(DSL.name("idx__shelter_position"), Shelter.SHELTER, new OrderField[] { Shelter.SHELTER.POSITION }, false);
     public static final Index IDX__SHELTER_SEARCH_VECTOR = Internal.createIndex(DSL.name("idx__shelter_searchVector"), Shelter.SHELTER, new OrderField[] { Shelter.SHELTER.SEARCH_VECTOR }, false);
 }

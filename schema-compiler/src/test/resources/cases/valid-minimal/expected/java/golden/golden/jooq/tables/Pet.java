@@ -192,7 +192,7 @@ public class Pet extends WorkspaceTableImpl<PetRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX__PET_CREATED_AT, Indexes.IDX__PET_HOME_ID, Indexes.IDX__PET_POSITION, Indexes.IDX__PET_SEARCH_VECTOR);
+        return Arrays.asList(Indexes.IDX__PET_CREATED_AT, Indexes.IDX__PET_HOME_ID, Indexes.IDX__PET_LIVE, Indexes.IDX__PET_POSITION, Indexes.IDX__PET_SEARCH_VECTOR);
     }
 
     @Override

@@ -166,7 +166,7 @@ public class Shelter extends WorkspaceTableImpl<ShelterRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX__SHELTER_CREATED_AT, Indexes.IDX__SHELTER_POSITION, Indexes.IDX__SHELTER_SEARCH_VECTOR);
+        return Arrays.asList(Indexes.IDX__SHELTER_CREATED_AT, Indexes.IDX__SHELTER_LIVE, Indexes.IDX__SHELTER_POSITION, Indexes.IDX__SHELTER_SEARCH_VECTOR);
     }
 
     @Override
