@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -27,9 +28,10 @@ public final class JdbcQueries {
     private JdbcQueries() {}
 
     /**
-     * Runs {@code sql} with {@code values} bound in order. A value is a {@code UUID[]} (bound as a
-     * {@code uuid[]} array), {@code null}, or anything the driver binds by itself (UUID, numbers, text,
-     * {@code OffsetDateTime}).
+     * Runs {@code sql} with {@code values} bound in order. A value is a {@code UUID[]} or {@code String[]}
+     * (bound as a {@code uuid[]} or {@code text[]} array), a {@code JSONB} (bound as its text: the SQL casts
+     * it), {@code null}, or anything the driver binds by itself (UUID, numbers, text, booleans,
+     * {@code OffsetDateTime}, {@code LocalDate}).
      */
     public static <T> T query(DSLContext dsl, String sql, List<?> values, RowReader<T> reader) {
         return dsl.connectionResult(connection -> {
@@ -51,6 +53,10 @@ public final class JdbcQueries {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof UUID[] ids) {
             statement.setArray(index, connection.createArrayOf("uuid", ids));
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, connection.createArrayOf("text", texts));
+        } else if (value instanceof JSONB json) {
+            statement.setString(index, json.data());
         } else {
             statement.setObject(index, value);
         }

@@ -217,6 +217,40 @@ final class RecordWrites {
             }
             return inserted;
         }
+        if (rows.stream().allMatch(row -> row.keySet().containsAll(columns))) {
+            return insertRendered(table, rows, columns, read);
+        }
+        // PostgreSQL returns the rows of a multi-row VALUES insert in input order.
+        insertValues(table, rows, columns).returningResult(table.selectList(read)).fetch()
+                .forEach(record -> inserted.add(ObjectTable.read(read, record)));
+        return inserted;
+    }
+
+    /**
+     * The usual insert, where every row sets the same columns: its SQL is rendered once per shape (table,
+     * columns, number of rows, columns returned) and then run with plain JDBC. jOOQ renders a value's
+     * bind marker after its column's type alone (a null gets the same cast as any other value), so the
+     * text fits every row of the shape.
+     */
+    private List<RecordRow> insertRendered(ObjectTable table, List<Map<Column, Object>> rows, List<Column> columns, List<Column> read) {
+        List<Object> values = new ArrayList<>(rows.size() * columns.size());
+        for (Map<Column, Object> row : rows) {
+            for (Column column : columns) {
+                values.add(ColumnValues.toJava(column, row.get(column)));
+            }
+        }
+        RenderedStatements.Shape shape = new RenderedStatements.Shape("insert", schema, table.object().tableName(), read,
+                List.of(columns, rows.size()));
+        String sql = RenderedStatements.sql(tx, shape, values.size(),
+                () -> insertValues(table, rows, columns).returningResult(table.selectList(read)));
+        List<RecordRow> inserted = new ArrayList<>(rows.size());
+        for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(read), values)) {
+            inserted.add(ObjectTable.read(read, record));
+        }
+        return inserted;
+    }
+
+    private InsertValuesStepN<Record> insertValues(ObjectTable table, List<Map<Column, Object>> rows, List<Column> columns) {
         InsertValuesStepN<Record> insert = tx.insertInto(table.table(), columns.stream().map(table::field).toList());
         for (Map<Column, Object> row : rows) {
             // Columns one input lacks take their database default, so one statement serves the batch.
@@ -224,9 +258,7 @@ final class RecordWrites {
                     .map(c -> row.containsKey(c) ? table.value(c, row.get(c)) : DSL.defaultValue(table.field(c)))
                     .toList());
         }
-        // PostgreSQL returns the rows of a multi-row VALUES insert in input order.
-        insert.returningResult(table.selectList(read)).fetch().forEach(record -> inserted.add(ObjectTable.read(read, record)));
-        return inserted;
+        return insert;
     }
 
     private List<RecordRow> update(ObjectTable table, Map<org.jooq.Field<?>, org.jooq.Field<?>> set, Condition where, Projection projection) {

@@ -30,9 +30,10 @@ final class RenderedStatements {
      * What decides a statement's text.
      *
      * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count},
-     *     {@code relatedByIds}, {@code children})
-     * @param order what else decides the text: the order's columns and directions, alternating, or the
-     *     join column children are grouped by; empty for the others
+     *     {@code relatedByIds}, {@code children}, {@code insert})
+     * @param order what else decides the text: the order's columns and directions, alternating; the
+     *     join column children are grouped by; for an insert its columns and number of rows;
+     *     empty for the others
      */
     record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
 
@@ -71,6 +72,11 @@ final class RenderedStatements {
             }
             values.add(parameter.getValue());
         }
+        return fetch(dsl, sql, fields, values);
+    }
+
+    /** Runs a shape's SQL with these values, each of its column's canonical Java type, in order. */
+    static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, List<?> values) {
         Field<?>[] typed = fields.toArray(Field<?>[]::new);
         return JdbcQueries.query(dsl, sql, values, rows -> dsl.fetch(rows, typed));
     }
