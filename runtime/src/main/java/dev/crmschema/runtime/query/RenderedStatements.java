@@ -15,12 +15,13 @@ import org.jooq.Record;
 import org.jooq.Result;
 
 /**
- * The SQL text of the reads nearly every request repeats (a record by id, records by ids, an unfiltered
- * first page and its count, the related records of a depth-1 expansion), rendered by jOOQ once per shape
- * and then run through {@link JdbcQueries}: rendering the query tree cost a quarter of such a request's
- * CPU, and handing the text back to jOOQ as plain SQL cost nearly as much again. The shape holds
- * everything the text depends on; values stay bind values, passed anew on every run. Past its size the
- * cache starts over, so shapes of replaced models do not pile up.
+ * The SQL text of the statements nearly every request repeats (a record by id, records by ids, an
+ * unfiltered first page and its count, the related records of a depth-1 expansion, an insert whose rows
+ * set the same columns), rendered by jOOQ once per shape and then run through {@link JdbcQueries}:
+ * rendering the query tree cost a quarter of such a request's CPU, and handing the text back to jOOQ as
+ * plain SQL cost nearly as much again. The shape holds everything the text depends on; values stay bind
+ * values, passed anew on every run. Past its size the cache starts over, so shapes of replaced models do
+ * not pile up.
  */
 final class RenderedStatements {
     private static final int MAX_SHAPES = 4_096;
