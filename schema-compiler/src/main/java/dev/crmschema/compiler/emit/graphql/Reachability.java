@@ -16,9 +16,13 @@ import java.util.Set;
 /**
  * Keeps only the types the root operations can reach. The fixed types (scalars, filters, composites)
  * are built for every workspace and pruned here, so a schema declares exactly what it uses, and
- * graphql-java-tools (which drops unreachable types) serves the same schema the file shows.
+ * graphql-java-tools (which drops unreachable types) serves the same schema the file shows. A type
+ * defined twice, or used but not defined, is a bug in the builders and fails the emitter.
  */
 final class Reachability {
+    /** The scalars every GraphQL schema has; a schema uses them without defining them. */
+    static final Set<String> BUILT_IN_SCALARS = Set.of("Int", "Float", "String", "Boolean", "ID");
+
     private Reachability() {}
 
     static List<TypeDefinition<?>> prune(List<TypeDefinition<?>> definitions, List<String> roots) {
@@ -33,6 +37,9 @@ final class Reachability {
         while (!pending.isEmpty()) {
             String name = pending.pop();
             TypeDefinition<?> definition = byName.get(name);
+            if (definition == null && !BUILT_IN_SCALARS.contains(name)) {
+                throw new IllegalStateException("GraphQL type used but not defined: " + name);
+            }
             if (definition == null || !reached.add(name)) {
                 continue;
             }
