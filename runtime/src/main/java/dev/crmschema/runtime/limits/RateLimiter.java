@@ -17,8 +17,10 @@ import org.jooq.Record;
  * in blocks (a {@link Lease}) and spends them locally. The database never grants more calls than the
  * limit, so the limit holds across servers; a block is at most a twentieth of the limit, so a server
  * sitting on unspent calls can refuse another server's caller at most that much early. The first claim
- * of a window and every claim near the limit take a single call, which keeps small limits exact. A
- * change of a key's limit is seen at the key's next claim.
+ * of a window and every claim near the limit take a single call, which keeps small limits exact. Once
+ * a claim finds the window full, the key's calls are refused without a statement until the window ends,
+ * so a client that keeps calling after its 429 costs the database nothing. A change of a key's limit is
+ * seen at the key's next claim: at once while it has calls left, from the next window once it is refused.
  */
 public final class RateLimiter {
     /** Largest block of calls one claim takes: one database round trip per this many calls at most. */
@@ -76,6 +78,9 @@ public final class RateLimiter {
             if (lease.unspent > 0 && now < lease.windowEndNanos) {
                 lease.unspent--;
                 return Optional.of(lease.decision(true, now, windowMillis));
+            }
+            if (lease.isSpentUntilWindowEnds(now)) {
+                return Optional.of(lease.decision(false, now, windowMillis));
             }
             // Within a window the limit is known: claim a block while it fits, single calls near the end.
             int block = now < lease.windowEndNanos ? blockFor(lease.limit, lease.claimedInWindow) : 1;
@@ -135,6 +140,14 @@ public final class RateLimiter {
             // A claim comes only when nothing is left unspent, or the window is over and its calls are gone.
             unspent = claim.granted();
             claimedInWindow = claim.granted() > 0 ? claim.callsInWindow() : limit;
+        }
+
+        /**
+         * The window's counter has reached the limit and nothing is left here. The counter never goes down
+         * within a window, so the key is refused without asking the database until the window ends.
+         */
+        boolean isSpentUntilWindowEnds(long now) {
+            return unspent == 0 && claimedInWindow >= limit && now < windowEndNanos;
         }
 
         RateLimitDecision decision(boolean allowed, long now, long windowMillis) {

@@ -67,6 +67,26 @@ class RateLimitTest {
     }
 
     @Test
+    void aRefusedKeyIsRefusedWithoutTheDatabaseUntilItsWindowEnds() {
+        Key key = newKey(server.acme.id(), OptionalInt.of(2));
+        awaitRoomInWindow();
+        assertEquals(200, server.get(key.token, "/rest/companies?limit=1").status());
+        assertEquals(200, server.get(key.token, "/rest/companies?limit=1").status());
+        assertEquals(429, server.get(key.token, "/rest/companies?limit=1").status());
+        String windowRow = "SELECT calls || '@' || window_start FROM core.rate_limit_window WHERE key_id = ?";
+        Object counted = server.database.dsl().fetchValue(windowRow, key.id);
+
+        // A raised limit would let the next claim through; no claim is made while the window is known to be full.
+        assertTrue(settings.setForKey(key.id, OptionalInt.of(10)));
+        for (int call = 0; call < 5; call++) {
+            TestServer.Reply refused = server.get(key.token, "/rest/companies?limit=1");
+            assertEquals(429, refused.status());
+            assertEquals("2", refused.header("RateLimit-Limit"));
+        }
+        assertEquals(counted, server.database.dsl().fetchValue(windowRow, key.id));
+    }
+
+    @Test
     void everyResponseToAKeyCarriesTheHeadersErrorsIncludedButRequestsWithoutAKeyAreNotCounted() {
         Key key = newKey(server.acme.id(), OptionalInt.of(50));
         awaitRoomInWindow();
