@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Cursor;
+import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
@@ -53,16 +55,21 @@ final class RecordReads {
 
         Condition seek = seek(matching, keyset, page);
         List<Column> columns = table.readColumns(request.projection(), request.order());
-        boolean firstPage = request.filter().isEmpty() && page.after().isEmpty() && page.before().isEmpty();
+        boolean noCursor = page.after().isEmpty() && page.before().isEmpty();
+        boolean firstPage = request.filter().isEmpty() && noCursor;
+        // A filter of just "id = X" matches at most one row: the cached read by id finds it, and counts it.
+        Optional<UUID> onlyId = noCursor ? request.filter().flatMap(RecordReads::onlyId) : Optional.empty();
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
                 .where(seek)
                 .orderBy(keyset.sortFields(backwards))
                 .limit(limit + 1);
-        List<RecordRow> rows = firstPage
+        List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
+                : firstPage
                 ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), table, columns,
                         DSL.val(limit + 1))
                 : read(table, columns, pageQuery.get());
+        int matchedById = rows.size();
         boolean more = rows.size() > limit;
         if (more) {
             rows = new ArrayList<>(rows.subList(0, limit));
@@ -73,6 +80,7 @@ final class RecordReads {
         boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, page.before().get(), false) : more;
         boolean hasPreviousPage = backwards ? more : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
         int totalCount = !request.countTotal() ? 0
+                : onlyId.isPresent() ? matchedById
                 : request.filter().isEmpty() ? countLive(table)
                 : tx.fetchCount(table.table(), matching);
 
@@ -96,15 +104,32 @@ final class RecordReads {
     /** A live record by id, or 404. */
     ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
-        List<Column> columns = table.readColumns(projection, List.of());
-        Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
-        String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
-                () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
-        List<RecordRow> rows = fetch(sql, table, columns, idValue);
+        List<RecordRow> rows = byId(table, table.readColumns(projection, List.of()), id);
         if (rows.isEmpty()) {
             throw ApiException.recordNotFound();
         }
         return shaper.shape(object, rows, projection).get(0);
+    }
+
+    /** The live row with this id, if any. */
+    private List<RecordRow> byId(ObjectTable table, List<Column> columns, UUID id) {
+        Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
+        String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
+                () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
+        return fetch(sql, table, columns, idValue);
+    }
+
+    /** The id of a filter that is one {@code id = X} comparison, alone or as the only item of an "and". */
+    static Optional<UUID> onlyId(Filter filter) {
+        if (filter instanceof Filter.And and && and.items().size() == 1) {
+            return onlyId(and.items().get(0));
+        }
+        if (filter instanceof Filter.Condition condition && condition.comparator() == Comparator.EQ
+                && condition.path().property().isEmpty() && condition.path().field().name().equals(ObjectTable.ID)
+                && condition.value() instanceof UUID id) {
+            return Optional.of(id);
+        }
+        return Optional.empty();
     }
 
     /** Live records by id, unordered. */

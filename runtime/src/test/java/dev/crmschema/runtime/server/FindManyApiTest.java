@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -384,6 +385,29 @@ class FindManyApiTest {
             keys.add(names.next());
         }
         return keys;
+    }
+
+    @Test
+    void aFilterOfJustOneIdFindsThatLiveRecordWithItsCountAndPageInfo() {
+        String alpha = PET_IDS.get("Alpha");
+        JsonNode found = server.get(server.shelterKey, "/rest/pets" + query("filter", "id[eq]:\"" + alpha + "\"")).body();
+        assertEquals(List.of("Alpha"), texts(found.path("data").path("pets"), "name"));
+        assertEquals(1, found.path("totalCount").asInt());
+        assertFalse(found.path("pageInfo").path("hasNextPage").asBoolean());
+        assertEquals(found.path("pageInfo").path("startCursor"), found.path("pageInfo").path("endCursor"));
+        assertTrue(found.path("pageInfo").path("startCursor").isTextual());
+        JsonNode none = server.get(server.shelterKey, "/rest/pets" + query("filter", "id[eq]:\"" + UUID.randomUUID() + "\"")).body();
+        assertEquals(0, none.path("data").path("pets").size());
+        assertEquals(0, none.path("totalCount").asInt());
+
+        String golf = data(server.send(server.shelterKey, "POST", "/rest/pets",
+                Map.of("name", "Golf", "shelterId", shelterId)), 201, "createPet").path("id").asText();
+        assertEquals(200, server.send(server.shelterKey, "DELETE", "/rest/pets/" + golf + "?soft_delete=true", null).status());
+        JsonNode hidden = server.get(server.shelterKey, "/rest/pets" + query("filter", "id[eq]:\"" + golf + "\"")).body();
+        assertEquals(0, hidden.path("totalCount").asInt());
+        assertEquals(List.of("Golf"), texts(server.get(server.shelterKey, "/rest/pets"
+                + query("filter", "id[eq]:\"" + golf + "\",deletedAt[is]:NOT_NULL")).body().path("data").path("pets"), "name"));
+        assertEquals(200, server.send(server.shelterKey, "DELETE", "/rest/pets/" + golf, null).status());
     }
 
     @Test
