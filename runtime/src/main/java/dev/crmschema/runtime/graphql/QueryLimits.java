@@ -9,7 +9,11 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * Refuses an operation that selects fields too deep or too many (its complexity: one point per
@@ -20,6 +24,8 @@ import java.util.Map;
 public final class QueryLimits extends SimplePerformantInstrumentation {
     private final int maxDepth;
     private final int maxComplexity;
+    /** Sizes by parsed document (weakly: a document the engine no longer keeps is dropped) and operation name. */
+    private final Map<Document, Map<String, Size>> sizes = new WeakHashMap<>();
 
     public QueryLimits(GraphqlConfiguration configuration) {
         this.maxDepth = configuration.getMaxQueryDepth();
@@ -29,14 +35,7 @@ public final class QueryLimits extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
-        ExecutionContext context = parameters.getExecutionContext();
-        QueryTraverser traverser = QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getExecutionInput().getOperationName())
-                .coercedVariables(context.getCoercedVariables())
-                .build();
-        Size size = traverser.reducePreOrder(QueryLimits::add, new Size(0, 0));
+        Size size = sizeOf(parameters.getExecutionContext());
         if (size.depth() > maxDepth) {
             throw new Refused("The query is " + size.depth() + " fields deep; at most " + maxDepth + " are allowed");
         }
@@ -45,6 +44,38 @@ public final class QueryLimits extends SimplePerformantInstrumentation {
                     + " are allowed (query complexity)");
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /**
+     * The operation's size, measured once per parsed document and operation: the engine hands the same
+     * {@link Document} for the same query text, and only {@code @skip} and {@code @include} make the size
+     * depend on the variables, so a query with a directive is measured every time.
+     */
+    private Size sizeOf(ExecutionContext context) {
+        Document document = context.getDocument();
+        String operation = Objects.requireNonNullElse(context.getExecutionInput().getOperationName(), "");
+        boolean cacheable = !context.getExecutionInput().getQuery().contains("@");
+        if (cacheable) {
+            synchronized (sizes) {
+                Size known = sizes.getOrDefault(document, Map.of()).get(operation);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        Size size = QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(document)
+                .operationName(context.getExecutionInput().getOperationName())
+                .coercedVariables(context.getCoercedVariables())
+                .build()
+                .reducePreOrder(QueryLimits::add, new Size(0, 0));
+        if (cacheable) {
+            synchronized (sizes) {
+                sizes.computeIfAbsent(document, d -> new HashMap<>()).put(operation, size);
+            }
+        }
+        return size;
     }
 
     /** Deepest field path and number of fields seen so far. */

@@ -430,6 +430,14 @@ class GraphqlApiTest {
         JsonNode second = acme.data(byName, "name", existing);
         assertEquals(0, first.path("companies").path("totalCount").asInt());
         assertTrue(second.path("companies").path("totalCount").asInt() >= 1, second.toString());
+
+        // With @include, one query text is as deep as its variables make it, every time it is sent.
+        String maybeDeep = "query($deep: Boolean!) { companies { edges { node { id ... @include(if: $deep) { "
+                + nested + " } } } } }";
+        for (int round = 0; round < 2; round++) {
+            acme.data(maybeDeep, "deep", false);
+            acme.error("BAD_USER_INPUT", "TOO_COMPLEX_QUERY", "The query is 16 fields deep; at most 15 are allowed", maybeDeep, "deep", true);
+        }
     }
 
     @Test
