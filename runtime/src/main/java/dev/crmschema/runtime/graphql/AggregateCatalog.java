@@ -4,8 +4,6 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.runtime.query.Aggregate;
 import dev.crmschema.runtime.query.AggregateNames;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,20 +26,20 @@ final class AggregateCatalog {
     }
 
     /** The aggregates a connection field selects, once each, in selection order; totalCount aside. */
-    static Map<String, Aggregate> selected(ObjectType object, DataFetchingFieldSelectionSet selection) {
+    static Map<String, Aggregate> selected(ObjectType object, SelectedFields selection) {
         Map<String, Aggregate> catalog = null;
         Map<String, Aggregate> selected = new LinkedHashMap<>();
-        for (SelectedField field : selection.getImmediateFields()) {
-            if (STRUCTURE.contains(field.getName()) || selected.containsKey(field.getName())) {
+        for (String field : selection.names()) {
+            if (STRUCTURE.contains(field) || selected.containsKey(field)) {
                 continue;
             }
             catalog = catalog == null ? of(object) : catalog;
-            Aggregate aggregate = catalog.get(field.getName());
+            Aggregate aggregate = catalog.get(field);
             if (aggregate == null) {
-                throw new IllegalStateException("connection field '" + field.getName() + "' of '" + object.nameSingular()
+                throw new IllegalStateException("connection field '" + field + "' of '" + object.nameSingular()
                         + "' is not a known aggregate: the SDL and the runtime disagree");
             }
-            selected.put(field.getName(), aggregate);
+            selected.put(field, aggregate);
         }
         return selected;
     }

@@ -8,7 +8,6 @@ import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.CursorCodec;
 import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ final class ConnectionArguments {
 
     private final CursorCodec cursors = new CursorCodec();
 
-    ConnectionQuery parse(ObjectType object, FindManyArgs args, DataFetchingFieldSelectionSet selection, PageSizes sizes,
+    ConnectionQuery parse(ObjectType object, FindManyArgs args, SelectedFields selection, PageSizes sizes,
             Access access) {
         check(args);
         List<OrderItem> order = OrderByInput.read(object, args.orderBy());
@@ -40,8 +39,8 @@ final class ConnectionArguments {
                 selectsTotalCount(selection));
     }
 
-    private static boolean selectsTotalCount(DataFetchingFieldSelectionSet selection) {
-        return selection.getImmediateFields().stream().anyMatch(field -> field.getName().equals(AggregateCatalog.TOTAL_COUNT));
+    private static boolean selectsTotalCount(SelectedFields selection) {
+        return selection.contains(AggregateCatalog.TOTAL_COUNT);
     }
 
     private static void check(FindManyArgs args) {

@@ -52,12 +52,13 @@ final class GroupByAndMerge {
         if (limit != null && limit < 0) {
             throw ApiException.badRequest("Invalid limit: it must be non-negative", CODE);
         }
-        boolean edges = env.getSelectionSet().contains("edges");
+        SelectedFields selection = SelectedFields.of(env);
+        boolean edges = selection.contains("edges");
         List<OrderItem> recordOrder = OrderByInput.read(type, orderByForRecords);
         GroupByRequest request = new GroupByRequest(type, dimensions, FilterInput.read(type, filter),
-                AggregateCatalog.selected(type, env.getSelectionSet()), groupOrder(type, dimensions, orderBy),
+                AggregateCatalog.selected(type, selection), groupOrder(type, dimensions, orderBy),
                 limit == null ? QueryParameters.DEFAULT_LIMIT : Math.min(limit, QueryParameters.MAX_LIMIT),
-                edges ? GroupByRequest.MAX_RECORD_SAMPLE : 0, recordOrder, Projections.connection(type, env.getSelectionSet(), call.access()));
+                edges ? GroupByRequest.MAX_RECORD_SAMPLE : 0, recordOrder, Projections.connection(type, selection, call.access()));
         List<Page> pages = new ArrayList<>();
         for (RecordGroup group : call.store().groupBy(request)) {
             Page records = group.records().map(page -> Connections.page(recordOrder, page))
@@ -80,7 +81,7 @@ final class GroupByAndMerge {
         arguments.put("conflictPriorityIndex", conflictPriorityIndex);
         arguments.put("dryRun", dryRun);
         MergeRequest request = MergeRequest.parse(arguments);
-        return RecordValues.toMap(call.store().merge(type, request, Projections.records(type, env.getSelectionSet(), call.access())));
+        return RecordValues.toMap(call.store().merge(type, request, Projections.records(type, SelectedFields.of(env), call.access())));
     }
 
     /**

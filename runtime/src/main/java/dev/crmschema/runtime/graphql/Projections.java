@@ -3,9 +3,6 @@ package dev.crmschema.runtime.graphql;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Projection;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,38 +20,20 @@ final class Projections {
     private Projections() {}
 
     /** For a field returning records (or a list of them). */
-    static Projection records(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
-        return of(object, selection.getImmediateFields(), access);
+    static Projection records(ObjectType object, SelectedFields selection, Access access) {
+        return of(object, selection.names(), access);
     }
 
     /** For a connection field: the records are its edges' nodes. */
-    static Projection connection(ObjectType object, DataFetchingFieldSelectionSet selection, Access access) {
-        return of(object, nodeFields(selection), access);
+    static Projection connection(ObjectType object, SelectedFields selection, Access access) {
+        return of(object, selection.under("edges").under("node").names(), access);
     }
 
-    /**
-     * The fields selected on a connection's {@code edges { node { ... } } }, walked directly: the
-     * selection set's glob lookups compile a pattern per call, which cost more than the read itself.
-     */
-    private static List<SelectedField> nodeFields(DataFetchingFieldSelectionSet connection) {
-        List<SelectedField> fields = new ArrayList<>();
-        for (SelectedField edges : connection.getImmediateFields()) {
-            if (edges.getName().equals("edges")) {
-                for (SelectedField node : edges.getSelectionSet().getImmediateFields()) {
-                    if (node.getName().equals("node")) {
-                        fields.addAll(node.getSelectionSet().getImmediateFields());
-                    }
-                }
-            }
-        }
-        return fields;
-    }
-
-    private static Projection of(ObjectType object, List<SelectedField> fields, Access access) {
+    private static Projection of(ObjectType object, List<String> fields, Access access) {
         Set<String> names = new LinkedHashSet<>();
-        for (SelectedField field : fields) {
-            if (!field.getName().startsWith("__")) {
-                names.add(field.getName());
+        for (String field : fields) {
+            if (!field.startsWith("__")) {
+                names.add(field);
             }
         }
         return new Projection(0, Optional.of(names), access.on(object).readsEverything() ? Set.of() : names);

@@ -103,7 +103,7 @@ final class RecordMutations {
     }
 
     private static Projection projection(ObjectType type, DataFetchingEnvironment env) {
-        return Projections.records(type, env.getSelectionSet(), GraphqlCall.of(env).access());
+        return Projections.records(type, SelectedFields.of(env), GraphqlCall.of(env).access());
     }
 
     /** The UUID scalar has checked the id's form already. */

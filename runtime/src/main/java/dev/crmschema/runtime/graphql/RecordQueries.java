@@ -36,7 +36,7 @@ final class RecordQueries {
 
     Page findMany(String object, FindManyArgs args, DataFetchingEnvironment env) {
         GraphqlCall call = GraphqlCall.of(env);
-        ConnectionQuery query = arguments.parse(call.object(object), args, env.getSelectionSet(), ROOT_PAGE, call.access());
+        ConnectionQuery query = arguments.parse(call.object(object), args, SelectedFields.of(env), ROOT_PAGE, call.access());
         RecordPage read = call.store().findMany(query.request());
         // Aggregates cost a statement of their own, run only when selected.
         Map<Aggregate, Object> aggregates = query.aggregates().isEmpty()
@@ -55,7 +55,7 @@ final class RecordQueries {
         }
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
-                Projections.records(type, env.getSelectionSet(), call.access()), false);
+                Projections.records(type, SelectedFields.of(env), call.access()), false);
         List<ObjectNode> records = call.store().findMany(request).records();
         return records.isEmpty() ? null : RecordValues.toMap(records.get(0));
     }
@@ -69,10 +69,11 @@ final class RecordQueries {
         if (byIds && env.getArgument("data") != null) {
             throw ApiException.badRequest("You cannot provide both \"data\" and \"ids\" arguments", "INVALID_QUERY_INPUT");
         }
-        if (!AggregateCatalog.selected(type, env.getSelectionSet()).isEmpty()) {
+        SelectedFields selection = SelectedFields.of(env);
+        if (!AggregateCatalog.selected(type, selection).isEmpty()) {
             throw ApiException.badRequest("Duplicates connections only have totalCount, no other aggregates", "INVALID_QUERY_INPUT");
         }
-        Projection projection = Projections.connection(type, env.getSelectionSet(), call.access());
+        Projection projection = Projections.connection(type, selection, call.access());
         List<RecordPage> pages;
         if (byIds) {
             pages = call.store().findDuplicatesOfIds(type, ids.stream().map(RecordQueries::id).toList(), projection);

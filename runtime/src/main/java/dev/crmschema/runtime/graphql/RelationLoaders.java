@@ -46,7 +46,7 @@ final class RelationLoaders {
             return CompletableFuture.completedFuture(null);
         }
         ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
-        Projection projection = Projections.records(target, env.getSelectionSet(), call.access());
+        Projection projection = Projections.records(target, SelectedFields.of(env), call.access());
         DataLoader<UUID, Map<String, Object>> loader = loader(env, "one", () -> DataLoaderFactory.newDataLoader(
                 ids -> batch(() -> byIds(call.store().findByIds(target, ids, projection), ids))));
         return loader.load(UUID.fromString(targetId.toString()));
@@ -58,7 +58,7 @@ final class RelationLoaders {
         Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
         ObjectType target = call.object(relation.targetObject());
         Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
-        ConnectionQuery query = arguments.parse(target, args, env.getSelectionSet(), NESTED_PAGE, call.access());
+        ConnectionQuery query = arguments.parse(target, args, SelectedFields.of(env), NESTED_PAGE, call.access());
         DataLoader<UUID, Page> loader = loader(env, "many", () -> DataLoaderFactory.newDataLoader(
                 parentIds -> batch(() -> pages(call.store(), query, joinColumn, parentIds))));
         return loader.load(UUID.fromString(source.get("id").toString()));

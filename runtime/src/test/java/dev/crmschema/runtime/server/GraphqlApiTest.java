@@ -441,6 +441,39 @@ class GraphqlApiTest {
     }
 
     @Test
+    void fieldsSelectedThroughFragmentsAndDirectivesAreReadAndAnswered() {
+        String id = acme.data("mutation { createCompany(data: {name: \"Fragment Co\", employees: 42, "
+                + "domainName: {primaryLinkUrl: \"https://fragment.example\"}}) { id } }").path("createCompany").path("id").asText();
+        String query = """
+                query($id: UUID!, $withName: Boolean!, $skipEmployees: Boolean!) {
+                  companies(filter: {id: {eq: $id}}) {
+                    ...Counted
+                    edges { node { ...Dated ... on Company { domainName { primaryLinkUrl } }
+                      ... @include(if: $withName) { name } employees @skip(if: $skipEmployees) } }
+                  }
+                  company(filter: {id: {eq: $id}}) { ...Dated name @include(if: $withName) }
+                }
+                fragment Counted on CompanyConnection { totalCount }
+                fragment Dated on Company { createdAt }""";
+
+        JsonNode all = acme.data(query, "id", id, "withName", true, "skipEmployees", false);
+        assertEquals(1, all.path("companies").path("totalCount").asInt());
+        JsonNode node = all.path("companies").path("edges").path(0).path("node");
+        assertEquals("Fragment Co", node.path("name").asText());
+        assertEquals(42, node.path("employees").asInt());
+        assertEquals("https://fragment.example", node.path("domainName").path("primaryLinkUrl").asText());
+        assertTrue(node.path("createdAt").isTextual(), node.toString());
+        assertEquals("Fragment Co", all.path("company").path("name").asText());
+        assertEquals(node.path("createdAt"), all.path("company").path("createdAt"));
+
+        JsonNode some = acme.data(query, "id", id, "withName", false, "skipEmployees", true);
+        JsonNode narrow = some.path("companies").path("edges").path(0).path("node");
+        assertFalse(narrow.has("name") || narrow.has("employees"), narrow.toString());
+        assertEquals("https://fragment.example", narrow.path("domainName").path("primaryLinkUrl").asText());
+        assertFalse(some.path("company").has("name"));
+    }
+
+    @Test
     void theStandardIntrospectionQueryDescribesTheCallersWorkspace() {
         JsonNode schema = acme.data(IntrospectionQuery.INTROSPECTION_QUERY).path("__schema");
         List<String> types = new ArrayList<>();
