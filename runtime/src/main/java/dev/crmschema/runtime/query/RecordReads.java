@@ -66,7 +66,7 @@ final class RecordReads {
                 .limit(limit + 1);
         List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
                 : firstPage
-                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), table, columns,
+                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), columns,
                         DSL.val(limit + 1))
                 : read(table, columns, pageQuery.get());
         int matchedById = rows.size();
@@ -116,7 +116,7 @@ final class RecordReads {
         Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
         String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
-        return fetch(sql, table, columns, idValue);
+        return fetch(sql, columns, idValue);
     }
 
     /** The id of a filter that is one {@code id = X} comparison, alone or as the only item of an "and". */
@@ -143,7 +143,7 @@ final class RecordReads {
         String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table())
                         .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)).and(table.live())));
-        return shaper.shape(object, fetch(sql, table, columns, idValues), projection);
+        return shaper.shape(object, fetch(sql, columns, idValues), projection);
     }
 
     /** Rows matching a condition, unordered. */
@@ -161,12 +161,8 @@ final class RecordReads {
     }
 
     /** Runs the SQL of a {@link RenderedStatements} shape with its bind values, typed as the select list. */
-    private List<RecordRow> fetch(String sql, ObjectTable table, List<Column> columns, Field<?>... bindValues) {
-        List<RecordRow> rows = new ArrayList<>();
-        for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(columns), bindValues)) {
-            rows.add(ObjectTable.read(columns, record));
-        }
-        return rows;
+    private List<RecordRow> fetch(String sql, List<Column> columns, Field<?>... bindValues) {
+        return RenderedStatements.fetchRows(tx, sql, columns, bindValues);
     }
 
     /** The live records of an object, counted with the SQL of a {@link RenderedStatements} shape. */

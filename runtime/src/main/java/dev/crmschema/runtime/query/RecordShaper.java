@@ -90,8 +90,7 @@ final class RecordShaper {
                             .from(table.table())
                             .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)))
                             .and(table.live()));
-            for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(columns), idValues)) {
-                RecordRow row = ObjectTable.read(columns, record);
+            for (RecordRow row : RenderedStatements.fetchRows(tx, sql, columns, idValues)) {
                 byId.put(row.id(), RecordJson.shape(target, row, Projection.DEFAULT, Map.of()));
             }
         }

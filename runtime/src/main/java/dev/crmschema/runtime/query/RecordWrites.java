@@ -243,11 +243,7 @@ final class RecordWrites {
                 List.of(columns, rows.size()));
         String sql = RenderedStatements.sql(tx, shape, values.size(),
                 () -> insertValues(table, rows, columns).returningResult(table.selectList(read)));
-        List<RecordRow> inserted = new ArrayList<>(rows.size());
-        for (Record record : RenderedStatements.fetch(tx, sql, table.selectList(read), values)) {
-            inserted.add(ObjectTable.read(read, record));
-        }
-        return inserted;
+        return RenderedStatements.fetchRows(tx, sql, read, values);
     }
 
     private InsertValuesStepN<Record> insertValues(ObjectTable table, List<Map<Column, Object>> rows, List<Column> columns) {

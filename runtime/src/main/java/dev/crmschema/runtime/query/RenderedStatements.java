@@ -66,6 +66,23 @@ final class RenderedStatements {
      * the records typed as {@code fields}.
      */
     static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, Field<?>... bindValues) {
+        return fetch(dsl, sql, fields, values(bindValues));
+    }
+
+    /**
+     * Runs a shape's SQL that selects {@code columns} ({@link ObjectTable#selectList}) with its bind values
+     * (the parameters it was rendered with), reading the rows through JDBC ({@link JdbcRows}).
+     */
+    static List<RecordRow> fetchRows(DSLContext dsl, String sql, List<Column> columns, Field<?>... bindValues) {
+        return fetchRows(dsl, sql, columns, values(bindValues));
+    }
+
+    /** As {@link #fetchRows(DSLContext, String, List, Field[])}, with values of each column's canonical Java type. */
+    static List<RecordRow> fetchRows(DSLContext dsl, String sql, List<Column> columns, List<?> values) {
+        return JdbcQueries.query(dsl, sql, values, rows -> JdbcRows.read(rows, columns));
+    }
+
+    private static List<Object> values(Field<?>... bindValues) {
         List<Object> values = new ArrayList<>(bindValues.length);
         for (Field<?> bindValue : bindValues) {
             if (!(bindValue instanceof Param<?> parameter)) {
@@ -73,7 +90,7 @@ final class RenderedStatements {
             }
             values.add(parameter.getValue());
         }
-        return fetch(dsl, sql, fields, values);
+        return values;
     }
 
     /** Runs a shape's SQL with these values, each of its column's canonical Java type, in order. */
