@@ -5,8 +5,6 @@ import graphql.language.Definition;
 import graphql.language.Description;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValueDefinition;
-import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
@@ -21,6 +19,7 @@ import graphql.language.TypeName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Prints the schema document the way graphql-java's {@code SchemaPrinter} prints the schema built from it
@@ -65,44 +64,26 @@ final class SdlPrinter {
 
     private void type(TypeDefinition<?> type) {
         if (type instanceof ObjectTypeDefinition object) {
-            description(object.getDescription(), "");
-            out.append("type ").append(object.getName());
-            if (!object.getFieldDefinitions().isEmpty()) {
-                out.append(" {\n");
-                for (FieldDefinition field : object.getFieldDefinitions()) {
-                    description(field.getDescription(), "  ");
-                    out.append("  ").append(field.getName());
-                    arguments(field.getInputValueDefinitions());
-                    out.append(": ");
-                    type(field.getType());
-                    out.append('\n');
-                }
-                out.append('}');
-            }
+            block(object.getDescription(), "type", object.getName(), object.getFieldDefinitions(), field -> {
+                description(field.getDescription(), "  ");
+                out.append("  ").append(field.getName());
+                arguments(field.getInputValueDefinitions());
+                out.append(": ");
+                type(field.getType());
+                out.append('\n');
+            });
         } else if (type instanceof InputObjectTypeDefinition input) {
-            description(input.getDescription(), "");
-            out.append("input ").append(input.getName());
-            if (!input.getInputValueDefinitions().isEmpty()) {
-                out.append(" {\n");
-                for (InputValueDefinition field : input.getInputValueDefinitions()) {
-                    description(field.getDescription(), "  ");
-                    out.append("  ");
-                    inputValue(field);
-                    out.append('\n');
-                }
-                out.append('}');
-            }
+            block(input.getDescription(), "input", input.getName(), input.getInputValueDefinitions(), field -> {
+                description(field.getDescription(), "  ");
+                out.append("  ");
+                inputValue(field);
+                out.append('\n');
+            });
         } else if (type instanceof EnumTypeDefinition enumType) {
-            description(enumType.getDescription(), "");
-            out.append("enum ").append(enumType.getName());
-            if (!enumType.getEnumValueDefinitions().isEmpty()) {
-                out.append(" {\n");
-                for (EnumValueDefinition value : enumType.getEnumValueDefinitions()) {
-                    description(value.getDescription(), "  ");
-                    out.append("  ").append(value.getName()).append('\n');
-                }
-                out.append('}');
-            }
+            block(enumType.getDescription(), "enum", enumType.getName(), enumType.getEnumValueDefinitions(), value -> {
+                description(value.getDescription(), "  ");
+                out.append("  ").append(value.getName()).append('\n');
+            });
         } else if (type instanceof ScalarTypeDefinition scalar) {
             if (Reachability.BUILT_IN_SCALARS.contains(scalar.getName())) {
                 return;
@@ -113,6 +94,17 @@ final class SdlPrinter {
             throw new IllegalArgumentException("cannot print " + type.getClass().getSimpleName() + " " + type.getName());
         }
         out.append("\n\n");
+    }
+
+    /** A type with members: its description, {@code keyword name}, then its members in braces unless it has none. */
+    private <T> void block(Description description, String keyword, String name, List<T> members, Consumer<T> member) {
+        description(description, "");
+        out.append(keyword).append(' ').append(name);
+        if (!members.isEmpty()) {
+            out.append(" {\n");
+            members.forEach(member);
+            out.append('}');
+        }
     }
 
     /** On one line, unless an argument has a description: then one argument per line, each under its description. */
