@@ -53,15 +53,15 @@ final class RecordReads {
         int limit = Math.max(0, Math.min(page.limit(), RecordStore.MAX_PAGE_SIZE));
         boolean backwards = page.before().isPresent();
 
-        Condition seek = seek(matching, keyset, page);
         List<Column> columns = table.readColumns(request.projection(), request.order());
         boolean noCursor = page.after().isEmpty() && page.before().isEmpty();
         boolean firstPage = request.filter().isEmpty() && noCursor;
         // A filter of just "id = X" matches at most one row: the cached read by id finds it, and counts it.
         Optional<UUID> onlyId = noCursor ? request.filter().flatMap(RecordReads::onlyId) : Optional.empty();
+        // Built only when its SQL is not cached, or is not cacheable.
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
-                .where(seek)
+                .where(seek(matching, keyset, page))
                 .orderBy(keyset.sortFields(backwards))
                 .limit(limit + 1);
         List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
@@ -120,7 +120,7 @@ final class RecordReads {
     }
 
     /** The id of a filter that is one {@code id = X} comparison, alone or as the only item of an "and". */
-    static Optional<UUID> onlyId(Filter filter) {
+    private static Optional<UUID> onlyId(Filter filter) {
         if (filter instanceof Filter.And and && and.items().size() == 1) {
             return onlyId(and.items().get(0));
         }

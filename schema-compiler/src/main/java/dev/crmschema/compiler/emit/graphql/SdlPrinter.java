@@ -1,5 +1,6 @@
 package dev.crmschema.compiler.emit.graphql;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Description;
@@ -161,9 +162,8 @@ final class SdlPrinter {
         // As String.split does: a trailing line break adds no line.
         String[] lines = text.split("\n");
         if (lines.length == 1) {
-            out.append(indent).append('"');
-            escape(lines[0]);
-            out.append("\"\n");
+            // A GraphQL string escapes as JSON does: quotes, backslashes and control characters.
+            out.append(indent).append('"').append(JsonStringEncoder.getInstance().quoteAsString(lines[0])).append("\"\n");
         } else {
             out.append(indent).append("\"\"\"\n");
             for (String line : lines) {
@@ -176,28 +176,5 @@ final class SdlPrinter {
     private static String text(Description description) {
         return description == null || description.getContent() == null || description.getContent().isEmpty()
                 ? null : description.getContent();
-    }
-
-    /** The escaping of graphql-java's printer: quotes, backslashes and control characters. */
-    private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
     }
 }
