@@ -25,13 +25,18 @@ final class JdbcRows {
     static List<RecordRow> read(ResultSet rows, List<Column> columns) throws SQLException {
         List<RecordRow> read = new ArrayList<>();
         while (rows.next()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i).name(), value(rows, i + 1, columns.get(i)));
-            }
-            read.add(new RecordRow(values));
+            read.add(row(rows, columns));
         }
         return read;
+    }
+
+    /** The current row's first {@code columns.size()} values; a statement may select more after them. */
+    static RecordRow row(ResultSet rows, List<Column> columns) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i).name(), value(rows, i + 1, columns.get(i)));
+        }
+        return new RecordRow(values);
     }
 
     private static Object value(ResultSet rows, int index, Column column) throws SQLException {

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -110,10 +109,6 @@ final class RecordShaper {
         rows.forEach(row -> parentIds.add(row.id()));
 
         List<Column> columns = table.selectedColumns(Projection.DEFAULT);
-        List<org.jooq.Field<?>> outer = new ArrayList<>();
-        for (Column column : columns) {
-            outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
-        }
         org.jooq.Field<UUID[]> parentValues = uuidArray(parentIds);
         org.jooq.Field<Integer> cap = DSL.val(RecordStore.MAX_RELATED_RECORDS);
         String sql = RenderedStatements.sql(tx, shape("children", target, columns, List.of(join)), 2, () -> {
@@ -126,13 +121,14 @@ final class RecordShaper {
                     .and(table.live())
                     .asTable(RANKED);
             org.jooq.Field<Integer> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.INTEGER);
+            List<org.jooq.Field<?>> outer = new ArrayList<>();
+            for (Column column : columns) {
+                outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
+            }
             return tx.select(outer).from(ranked).where(rank.le(cap)).orderBy(DSL.field(DSL.name(RANKED, join.name())), rank);
         });
-        List<Record> records = RenderedStatements.fetch(tx, sql, outer, parentValues, cap);
-
         Map<UUID, ArrayNode> byParent = new HashMap<>();
-        for (Record record : records) {
-            RecordRow child = ObjectTable.read(columns, record);
+        for (RecordRow child : RenderedStatements.fetchRows(tx, sql, columns, parentValues, cap)) {
             byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
                     .add(RecordJson.shape(target, child, Projection.DEFAULT, Map.of()));
         }

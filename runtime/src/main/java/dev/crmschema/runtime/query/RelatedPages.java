@@ -3,7 +3,9 @@ package dev.crmschema.runtime.query;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.request.Cursor;
+import dev.crmschema.runtime.db.JdbcQueries;
 import dev.crmschema.runtime.request.FindManyRequest;
+import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -68,44 +72,61 @@ final class RelatedPages {
         Condition beyond = cursor.map(c -> keyset.after(c, backwards)).orElse(DSL.trueCondition());
 
         org.jooq.Field<Object> parent = table.field(joinColumn);
-        Condition matching = new FilterConditions(table).visible(children.filter())
-                .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(parentIds.toArray(UUID[]::new), SQLDataType.UUID.array()))));
+        UUID[] parents = parentIds.toArray(UUID[]::new);
+        org.jooq.Field<UUID[]> parentValues = DSL.val(parents, SQLDataType.UUID.array());
+        long rowsPerParent = (long) limit + 1;
+        org.jooq.Field<Long> rankLimit = DSL.val(rowsPerParent);
         List<Column> columns = new ArrayList<>(table.readColumns(children.projection(), children.order()));
         if (!columns.contains(joinColumn)) {
             columns.add(joinColumn); // the rows are grouped by it
         }
-        List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
-        inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
-        inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));
-        inner.add(DSL.field(beyond).as(BEYOND));
-        inner.add(DSL.rowNumber().over(DSL.partitionBy(parent, DSL.field(beyond)).orderBy(keyset.sortFields(backwards))).as(RANK));
-        Table<?> ranked = tx.select(inner).from(table.table()).where(matching).asTable(RANKED);
+        // Built only when its SQL is not cached, or is not cacheable.
+        Supplier<ResultQuery<Record>> statement = () -> {
+            Condition matching = new FilterConditions(table).visible(children.filter())
+                    .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(parentValues)));
+            List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
+            inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
+            inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));
+            inner.add(DSL.field(beyond).as(BEYOND));
+            inner.add(DSL.rowNumber().over(DSL.partitionBy(parent, DSL.field(beyond)).orderBy(keyset.sortFields(backwards))).as(RANK));
+            Table<?> ranked = tx.select(inner).from(table.table()).where(matching).asTable(RANKED);
 
-        List<org.jooq.Field<?>> outer = new ArrayList<>();
-        for (Column column : columns) {
-            outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
-        }
-        org.jooq.Field<Integer> total = DSL.field(DSL.name(RANKED, TOTAL), SQLDataType.INTEGER);
-        org.jooq.Field<Integer> behind = DSL.field(DSL.name(RANKED, BEHIND), SQLDataType.INTEGER);
-        org.jooq.Field<Boolean> isBeyond = DSL.field(DSL.name(RANKED, BEYOND), SQLDataType.BOOLEAN);
-        org.jooq.Field<Long> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.BIGINT);
-        outer.add(total);
-        outer.add(behind);
-        outer.add(isBeyond);
-        org.jooq.Field<?> parentOut = DSL.field(DSL.name(RANKED, joinColumn.name()), ColumnValues.dataType(joinColumn.type()));
+            List<org.jooq.Field<?>> outer = new ArrayList<>();
+            for (Column column : columns) {
+                outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
+            }
+            outer.add(DSL.field(DSL.name(RANKED, TOTAL), SQLDataType.INTEGER));
+            outer.add(DSL.field(DSL.name(RANKED, BEHIND), SQLDataType.INTEGER));
+            org.jooq.Field<Boolean> isBeyond = DSL.field(DSL.name(RANKED, BEYOND), SQLDataType.BOOLEAN);
+            outer.add(isBeyond);
+            org.jooq.Field<Long> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.BIGINT);
+            org.jooq.Field<?> parentOut = DSL.field(DSL.name(RANKED, joinColumn.name()), ColumnValues.dataType(joinColumn.type()));
+            return tx.select(outer)
+                    .from(ranked)
+                    .where(DSL.condition(isBeyond).and(rank.le(rankLimit))
+                            .or(DSL.not(DSL.condition(isBeyond)).and(rank.eq(DSL.inline(1L)))))
+                    .orderBy(parentOut, isBeyond, rank);
+        };
 
         Map<UUID, Rows> byParent = new LinkedHashMap<>();
-        for (Record record : tx.select(outer)
-                .from(ranked)
-                .where(DSL.condition(isBeyond).and(rank.le((long) limit + 1)).or(DSL.not(DSL.condition(isBeyond)).and(rank.eq(1L))))
-                .orderBy(parentOut, isBeyond, rank)
-                .fetch()) {
-            RecordRow row = ObjectTable.read(columns, record);
-            Rows rows = byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows());
-            rows.total = record.get(total);
-            rows.behind = record.get(behind);
-            if (record.get(isBeyond)) {
-                rows.records.add(row);
+        if (children.filter().isEmpty() && cursor.isEmpty()) {
+            // The first page of every parent, unfiltered: what a nested GraphQL query asks. Its text only
+            // depends on the columns and the order, so it is rendered once and read straight from JDBC.
+            String sql = RenderedStatements.sql(tx, shape(table, columns, joinColumn, children), 2, statement);
+            JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent), rows -> {
+                while (rows.next()) {
+                    RecordRow row = JdbcRows.row(rows, columns);
+                    int extra = columns.size();
+                    rowsOf(byParent, row, joinColumn).add(row, rows.getInt(extra + 1), rows.getInt(extra + 2), rows.getBoolean(extra + 3));
+                }
+                return null;
+            });
+        } else {
+            int extra = columns.size();
+            for (Record record : statement.get().fetch()) {
+                RecordRow row = ObjectTable.read(columns, record);
+                rowsOf(byParent, row, joinColumn).add(row, record.get(extra, Integer.class), record.get(extra + 1, Integer.class),
+                        record.get(extra + 2, Boolean.class));
             }
         }
         for (UUID parentId : parentIds) {
@@ -113,6 +134,21 @@ final class RelatedPages {
             pages.put(parentId, page(children, keyset, rows, limit, backwards, page.after().isPresent()));
         }
         return pages;
+    }
+
+    private static Rows rowsOf(Map<UUID, Rows> byParent, RecordRow row, Column joinColumn) {
+        return byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows());
+    }
+
+    /** What decides the cached statement's text: the columns, the join column and the order. */
+    private RenderedStatements.Shape shape(ObjectTable table, List<Column> columns, Column joinColumn, FindManyRequest children) {
+        List<Object> order = new ArrayList<>();
+        order.add(joinColumn);
+        for (OrderItem item : children.order()) {
+            order.add(item.path().column());
+            order.add(item.direction());
+        }
+        return new RenderedStatements.Shape("relatedPages", schema, table.object().tableName(), columns, order);
     }
 
     private RecordPage page(FindManyRequest children, Keyset keyset, Rows rows, int limit, boolean backwards, boolean afterCursor) {
@@ -137,5 +173,14 @@ final class RelatedPages {
         final List<RecordRow> records = new ArrayList<>();
         int total;
         int behind;
+
+        /** One row of the statement: a record beyond the cursor, or the carrier of the other part. */
+        void add(RecordRow row, int total, int behind, boolean beyond) {
+            this.total = total;
+            this.behind = behind;
+            if (beyond) {
+                records.add(row);
+            }
+        }
     }
 }

@@ -11,15 +11,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
-import org.jooq.Result;
 
 /**
  * The SQL text of the statements nearly every request repeats (a record by id, records by ids, an
- * unfiltered first page and its count, the related records of a depth-1 expansion, an insert whose rows
- * set the same columns), rendered by jOOQ once per shape and then run through {@link JdbcQueries}:
- * rendering the query tree cost a quarter of such a request's CPU, and handing the text back to jOOQ as
- * plain SQL cost nearly as much again. The shape holds everything the text depends on; values stay bind
+ * unfiltered first page and its count, the related records of a depth-1 expansion, the first related
+ * page of every parent in a nested GraphQL query, an insert whose rows set the same columns), rendered
+ * by jOOQ once per shape and then run through {@link JdbcQueries}: rendering the query tree cost a
+ * quarter of such a request's CPU, and handing the text back to jOOQ as plain SQL cost nearly as much
+ * again. The shape holds everything the text depends on; values stay bind
  * values, passed anew on every run. Past its size the cache starts over, so shapes of replaced models do
  * not pile up.
  */
@@ -31,9 +30,10 @@ final class RenderedStatements {
      * What decides a statement's text.
      *
      * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count},
-     *     {@code relatedByIds}, {@code children}, {@code insert})
+     *     {@code relatedByIds}, {@code children}, {@code relatedPages}, {@code insert})
      * @param order what else decides the text: the order's columns and directions, alternating; the
-     *     join column children are grouped by; for an insert its columns and number of rows;
+     *     join column children are grouped by (first, for related pages); for an insert its columns and
+     *     number of rows;
      *     empty for the others
      */
     record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
@@ -62,14 +62,6 @@ final class RenderedStatements {
     }
 
     /**
-     * Runs a shape's SQL with its bind values (the parameters it was rendered with), in order, reading
-     * the records typed as {@code fields}.
-     */
-    static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, Field<?>... bindValues) {
-        return fetch(dsl, sql, fields, values(bindValues));
-    }
-
-    /**
      * Runs a shape's SQL that selects {@code columns} ({@link ObjectTable#selectList}) with its bind values
      * (the parameters it was rendered with), reading the rows through JDBC ({@link JdbcRows}).
      */
@@ -91,12 +83,6 @@ final class RenderedStatements {
             values.add(parameter.getValue());
         }
         return values;
-    }
-
-    /** Runs a shape's SQL with these values, each of its column's canonical Java type, in order. */
-    static Result<Record> fetch(DSLContext dsl, String sql, List<? extends Field<?>> fields, List<?> values) {
-        Field<?>[] typed = fields.toArray(Field<?>[]::new);
-        return JdbcQueries.query(dsl, sql, values, rows -> dsl.fetch(rows, typed));
     }
 
     /** Runs a shape's SQL that takes no values and returns one number. */
