@@ -45,22 +45,24 @@ final class RelationLoaders {
         if (targetId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
-        Projection projection = Projections.records(target, SelectedFields.of(env), call.access());
-        DataLoader<UUID, Map<String, Object>> loader = loader(env, "one", () -> DataLoaderFactory.newDataLoader(
-                ids -> batch(() -> byIds(call.store().findByIds(target, ids, projection), ids))));
+        DataLoader<UUID, Map<String, Object>> loader = loader(env, "one", () -> {
+            ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
+            Projection projection = Projections.records(target, SelectedFields.of(env), call.access());
+            return DataLoaderFactory.newDataLoader(ids -> batch(() -> byIds(call.store().findByIds(target, ids, projection), ids)));
+        });
         return loader.load(UUID.fromString(targetId.toString()));
     }
 
     CompletableFuture<Page> findRelatedMany(String object, String field, Map<String, Object> source, FindManyArgs args,
             DataFetchingEnvironment env) {
-        GraphqlCall call = GraphqlCall.of(env);
-        Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
-        ObjectType target = call.object(relation.targetObject());
-        Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
-        ConnectionQuery query = arguments.parse(target, args, SelectedFields.of(env), NESTED_PAGE, call.access());
-        DataLoader<UUID, Page> loader = loader(env, "many", () -> DataLoaderFactory.newDataLoader(
-                parentIds -> batch(() -> pages(call.store(), query, joinColumn, parentIds))));
+        DataLoader<UUID, Page> loader = loader(env, "many", () -> {
+            GraphqlCall call = GraphqlCall.of(env);
+            Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
+            ObjectType target = call.object(relation.targetObject());
+            Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
+            ConnectionQuery query = arguments.parse(target, args, SelectedFields.of(env), NESTED_PAGE, call.access());
+            return DataLoaderFactory.newDataLoader(parentIds -> batch(() -> pages(call.store(), query, joinColumn, parentIds)));
+        });
         return loader.load(UUID.fromString(source.get("id").toString()));
     }
 
@@ -87,7 +89,10 @@ final class RelationLoaders {
         return ordered;
     }
 
-    /** The loader of this field at this place of the query, made on first use within the request. */
+    /**
+     * The loader of this field at this place of the query, made on first use within the request. Every
+     * record at that place has the same arguments and selection, so they are read once, by the first.
+     */
     private static <K, V> DataLoader<K, V> loader(DataFetchingEnvironment env, String kind, Supplier<DataLoader<K, V>> make) {
         String key = kind + ":" + String.join("/", env.getExecutionStepInfo().getPath().getKeysOnly());
         return env.getDataLoaderRegistry().computeIfAbsent(key, name -> make.get());
