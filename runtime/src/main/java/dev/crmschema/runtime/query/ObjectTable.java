@@ -34,15 +34,11 @@ final class ObjectTable {
     private final String schema;
     private final ObjectType object;
     private final Table<Record> table;
-    private final Map<String, Column> columnsByName = new LinkedHashMap<>();
 
     ObjectTable(String schema, ObjectType object) {
         this.schema = schema;
         this.object = object;
         this.table = DSL.table(DSL.name(schema, object.tableName()));
-        for (Column column : object.columns()) {
-            columnsByName.put(column.name(), column);
-        }
     }
 
     ObjectType object() {
@@ -54,11 +50,15 @@ final class ObjectTable {
     }
 
     Column column(String name) {
-        Column column = columnsByName.get(name);
-        if (column == null) {
-            throw new IllegalArgumentException("object '" + object.nameSingular() + "' has no column '" + name + "'");
+        // A scan, not a map: a table is made per statement, and most look up one or two columns.
+        for (Field field : object.fields()) {
+            for (Column column : field.columns()) {
+                if (column.name().equals(name)) {
+                    return column;
+                }
+            }
         }
-        return column;
+        throw new IllegalArgumentException("object '" + object.nameSingular() + "' has no column '" + name + "'");
     }
 
     /** A reference to the column, typed after its column type (unqualified: every query reads one table). */

@@ -28,11 +28,11 @@ public record Field(
         SourceLocation location) {
 
     public boolean isManyToOne() {
-        return relation.map(r -> r.type() == RelationType.MANY_TO_ONE).orElse(false);
+        return relation.isPresent() && relation.get().type() == RelationType.MANY_TO_ONE;
     }
 
     public boolean isOneToMany() {
-        return relation.map(r -> r.type() == RelationType.ONE_TO_MANY).orElse(false);
+        return relation.isPresent() && relation.get().type() == RelationType.ONE_TO_MANY;
     }
 
     /** The join column of a MANY_TO_ONE relation ({@code companyId}). */

@@ -1,6 +1,8 @@
 package dev.crmschema.compiler.model;
 
 import dev.crmschema.compiler.diag.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,16 +22,33 @@ public record ObjectType(
         List<Field> fields,
         SourceLocation location) {
 
+    // Loops rather than streams: the runtime asks these on every request.
+
     public Optional<Field> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        for (Field field : fields) {
+            if (field.name().equals(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Fields stored in this object's table: everything except ONE_TO_MANY relations. */
     public List<Field> storedFields() {
-        return fields.stream().filter(f -> !f.isOneToMany()).toList();
+        List<Field> stored = new ArrayList<>(fields.size());
+        for (Field field : fields) {
+            if (!field.isOneToMany()) {
+                stored.add(field);
+            }
+        }
+        return Collections.unmodifiableList(stored);
     }
 
     public List<Column> columns() {
-        return fields.stream().flatMap(f -> f.columns().stream()).toList();
+        List<Column> columns = new ArrayList<>(fields.size() + 8);
+        for (Field field : fields) {
+            columns.addAll(field.columns());
+        }
+        return Collections.unmodifiableList(columns);
     }
 }

@@ -11,12 +11,24 @@ import java.util.Optional;
 public record Workspace(
         String name, String displayName, Optional<String> description, List<ObjectType> objects, SourceLocation location) {
 
+    // Loops rather than streams: the runtime asks these on every request.
+
     public Optional<ObjectType> object(String nameSingular) {
-        return objects.stream().filter(o -> o.nameSingular().equals(nameSingular)).findFirst();
+        for (ObjectType object : objects) {
+            if (object.nameSingular().equals(nameSingular)) {
+                return Optional.of(object);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ObjectType> objectByPlural(String namePlural) {
-        return objects.stream().filter(o -> o.namePlural().equals(namePlural)).findFirst();
+        for (ObjectType object : objects) {
+            if (object.namePlural().equals(namePlural)) {
+                return Optional.of(object);
+            }
+        }
+        return Optional.empty();
     }
 
     public ObjectType require(String nameSingular) {
