@@ -1,10 +1,12 @@
 package dev.crmschema.runtime.graphql;
 
+import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.api.graphql.GraphqlBindings;
 import dev.crmschema.runtime.api.graphql.GraphqlSchemaFactory;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import java.util.Collection;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
 
@@ -16,31 +18,44 @@ import org.dataloader.DataLoaderRegistry;
  */
 public final class GraphqlEngine {
     private final GraphQL graphql;
+    private final PreparsedQueries preparsed;
+    private final RelationSelections relations;
 
-    private GraphqlEngine(GraphQL graphql) {
+    private GraphqlEngine(GraphQL graphql, PreparsedQueries preparsed, RelationSelections relations) {
         this.graphql = graphql;
-    }
-
-    /** Builds the schema; this takes a while (graphql-java-tools scans every class), so do it off the request path. */
-    public static GraphqlEngine build(String sdl, GraphqlBindings bindings, GraphqlConfiguration limits) {
-        ToolsLogging.quiet();
-        return new GraphqlEngine(GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, new RecordDataSource()))
-                .instrumentation(new QueryLimits(limits))
-                .preparsedDocumentProvider(new PreparsedQueries())
-                .defaultDataFetcherExceptionHandler(new FieldErrors())
-                .build());
+        this.preparsed = preparsed;
+        this.relations = relations;
     }
 
     /**
-     * Runs one request. Each request gets its own DataLoader registry, so relation batches and their
-     * caches never outlive it.
+     * Builds the schema; this takes a while (graphql-java-tools scans every class), so do it off the
+     * request path. {@code objects} are the model's, whose relation fields need DataLoaders.
+     */
+    public static GraphqlEngine build(String sdl, GraphqlBindings bindings, GraphqlConfiguration limits,
+            Collection<ObjectType> objects) {
+        ToolsLogging.quiet();
+        PreparsedQueries preparsed = new PreparsedQueries();
+        GraphQL graphql = GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, new RecordDataSource()))
+                .instrumentation(new QueryLimits(limits))
+                .preparsedDocumentProvider(preparsed)
+                .defaultDataFetcherExceptionHandler(new FieldErrors())
+                .build();
+        return new GraphqlEngine(graphql, preparsed, new RelationSelections(objects));
+    }
+
+    /**
+     * Runs one request. A request that may select relation fields gets its own DataLoader registry, so
+     * relation batches and their caches never outlive it; the first request of a query text always does,
+     * since its document is only known once parsed.
      */
     public ExecutionResult execute(GraphqlRequest request, GraphqlCall call) {
-        return graphql.execute(ExecutionInput.newExecutionInput(request.query())
+        ExecutionInput.Builder input = ExecutionInput.newExecutionInput(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
-                .graphQLContext(Map.of(GraphqlCall.class, call))
-                .dataLoaderRegistry(new DataLoaderRegistry())
-                .build());
+                .graphQLContext(Map.of(GraphqlCall.class, call));
+        if (preparsed.known(request.query()).map(relations::mayLoad).orElse(true)) {
+            input.dataLoaderRegistry(new DataLoaderRegistry());
+        }
+        return graphql.execute(input.build());
     }
 }

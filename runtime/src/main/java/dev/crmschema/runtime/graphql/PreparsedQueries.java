@@ -3,8 +3,10 @@ package dev.crmschema.runtime.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -27,6 +29,15 @@ final class PreparsedQueries implements PreparsedDocumentProvider {
             return size() > MAX_QUERIES;
         }
     };
+
+    /** The document of a query seen before that parsed and validated without errors, if any. */
+    Optional<Document> known(String query) {
+        PreparsedDocumentEntry known;
+        synchronized (recent) {
+            known = recent.get(query);
+        }
+        return known == null || known.hasErrors() ? Optional.empty() : Optional.of(known.getDocument());
+    }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,

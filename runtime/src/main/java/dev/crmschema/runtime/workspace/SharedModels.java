@@ -62,7 +62,8 @@ public final class SharedModels {
         GeneratedWorkspace compiled = classes.forModel(model, hash);
         WorkspaceDocuments rendered = documents.join();
         // The executable GraphQL schema is built here, once per model, never on the request path.
-        GraphqlEngine graphql = GraphqlEngine.build(rendered.graphqlSdl(), compiled.graphqlBindings(), graphqlLimits);
+        GraphqlEngine graphql = GraphqlEngine.build(rendered.graphqlSdl(), compiled.graphqlBindings(), graphqlLimits,
+                model.objects());
         return new SharedModel(hash, model.objects(), compiled, rendered, graphql);
     }
 }
