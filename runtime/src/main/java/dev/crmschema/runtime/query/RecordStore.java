@@ -22,8 +22,9 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * The record operations of one workspace, over its PostgreSQL schema: what REST and GraphQL both call
- * once they have parsed a request. Each method runs in one transaction (all or nothing) and returns
- * records already shaped as the contract's JSON (reference contract, sections 1.5 to 1.9 and 4).
+ * once they have parsed a request. Each method is all or nothing (one transaction, or one statement)
+ * and returns records already shaped as the contract's JSON (reference contract, sections 1.5 to 1.9
+ * and 4).
  *
  * <p>Shared rules: reads and bulk updates skip soft-deleted records unless the filter names
  * {@code deletedAt}; {@code depth=1} expands relations with one query per relation; bulk operations
@@ -79,14 +80,14 @@ public final class RecordStore {
     public RecordPage findMany(FindManyRequest request) {
         permissions.read(request);
         return permissions.shapePage(request.object(),
-                reading(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
+                withoutTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
     }
 
     /** A live record by id; 404 when absent or soft-deleted. */
     public ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
         return permissions.shapeOne(object,
-                reading(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection)));
+                withoutTransaction(object, tx -> new RecordReads(tx, schema, objects).findOne(object, id, projection)));
     }
 
     /**
@@ -95,8 +96,9 @@ public final class RecordStore {
      */
     public List<ObjectNode> createMany(ObjectType object, List<RecordWrite> records, Actor actor, Projection projection) {
         permissions.write(object, records, Optional.empty(), projection);
+        // One INSERT, atomic by itself: all or nothing without a transaction (see withoutTransaction).
         return permissions.shapeAll(object,
-                inTransaction(object, tx -> new RecordWrites(tx, schema, objects).create(object, records, actor, projection)));
+                withoutTransaction(object, tx -> new RecordWrites(tx, schema, objects).create(object, records, actor, projection)));
     }
 
     /**
@@ -171,7 +173,7 @@ public final class RecordStore {
     /** Duplicates of each input record (its values as a partial record), one page per input. */
     public List<RecordPage> findDuplicates(ObjectType object, List<RecordWrite> records, Projection projection) {
         permissions.readByValues(object, records, projection);
-        List<RecordPage> pages = reading(object, tx -> new Duplicates(tx, schema, object, objects)
+        List<RecordPage> pages = withoutTransaction(object, tx -> new Duplicates(tx, schema, object, objects)
                 .ofValues(records.stream().map(RecordWrite::values).toList(), projection));
         pages.forEach(page -> permissions.shapePage(object, page));
         return pages;
@@ -180,7 +182,7 @@ public final class RecordStore {
     /** Duplicates of each stored record, one page per id, never containing the record itself. */
     public List<RecordPage> findDuplicatesOfIds(ObjectType object, List<UUID> ids, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
-        List<RecordPage> pages = reading(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
+        List<RecordPage> pages = withoutTransaction(object, tx -> new Duplicates(tx, schema, object, objects).ofIds(ids, projection));
         pages.forEach(page -> permissions.shapePage(object, page));
         return pages;
     }
@@ -189,7 +191,7 @@ public final class RecordStore {
     public List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
         return permissions.shapeAll(object,
-                reading(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
+                withoutTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
     }
 
     /**
@@ -199,7 +201,7 @@ public final class RecordStore {
      */
     public Map<UUID, RecordPage> findRelatedPages(FindManyRequest children, Column joinColumn, Collection<UUID> parentIds) {
         permissions.read(children);
-        Map<UUID, RecordPage> pages = reading(children.object(),
+        Map<UUID, RecordPage> pages = withoutTransaction(children.object(),
                 tx -> new RelatedPages(tx, schema, objects).find(children, joinColumn, parentIds));
         pages.values().forEach(page -> permissions.shapePage(children.object(), page));
         return pages;
@@ -209,7 +211,7 @@ public final class RecordStore {
     public Map<Aggregate, Object> aggregate(ObjectType object, Optional<Filter> filter, List<Aggregate> aggregates) {
         permissions.read(object, filter, Projection.DEFAULT);
         permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
-        return reading(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
+        return withoutTransaction(object, tx -> new RecordAggregates(tx, schema).over(object, filter, aggregates));
     }
 
     /** Per parent id, aggregates over its related records that match the filter, in one statement. */
@@ -217,7 +219,8 @@ public final class RecordStore {
             Optional<Filter> filter, List<Aggregate> aggregates) {
         permissions.read(object, filter, Projection.DEFAULT);
         permissions.read(object, aggregates.stream().map(Aggregate::field).toList());
-        return reading(object, tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
+        return withoutTransaction(object,
+                tx -> new RecordAggregates(tx, schema).perParent(object, joinColumn, parentIds, filter, aggregates));
     }
 
     /**
@@ -226,7 +229,7 @@ public final class RecordStore {
      */
     public List<RecordGroup> groupBy(GroupByRequest request) {
         permissions.groupBy(request);
-        List<RecordGroup> groups = reading(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
+        List<RecordGroup> groups = withoutTransaction(request.object(), tx -> new RecordGroups(tx, schema, objects).find(request));
         groups.forEach(group -> group.records().ifPresent(page -> permissions.shapePage(request.object(), page)));
         return groups;
     }
@@ -265,11 +268,13 @@ public final class RecordStore {
     }
 
     /**
-     * Runs read-only work without a transaction: at PostgreSQL's default isolation (read committed) a
-     * transaction gives its statements no common snapshot anyway, and leaving it out saves each read
-     * the BEGIN and COMMIT round trips. Each statement borrows a pooled connection of its own.
+     * Runs work that reads, or writes with a single statement, without a transaction: at PostgreSQL's
+     * default isolation (read committed) a transaction gives its statements no common snapshot anyway,
+     * a single statement is atomic by itself, and leaving the transaction out saves the BEGIN and
+     * COMMIT round trips and jOOQ's transaction bookkeeping. Each statement borrows a pooled connection
+     * of its own.
      */
-    private <T> T reading(ObjectType object, Function<DSLContext, T> work) {
+    private <T> T withoutTransaction(ObjectType object, Function<DSLContext, T> work) {
         try {
             return work.apply(dsl);
         } catch (DataAccessException e) {

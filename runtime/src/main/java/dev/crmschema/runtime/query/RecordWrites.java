@@ -27,7 +27,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Write operations inside one transaction. Every write returns the written rows (RETURNING) shaped
+ * Write operations, each inside one transaction or as one statement. Every write returns the written rows (RETURNING) shaped
  * like reads. Bulk writes first lock at most {@link RecordStore#MAX_RECORDS_PER_MUTATION} + 1 target
  * ids and refuse the whole operation when there are more, so nothing changes in that case.
  */
@@ -42,6 +42,7 @@ final class RecordWrites {
         this.shaper = new RecordShaper(tx, schema, objects);
     }
 
+    /** Inserts the records with one statement (so it needs no transaction), then shapes them. */
     List<ObjectNode> create(ObjectType object, List<RecordWrite> writes, Actor actor, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
         List<Map<Column, Object>> rows = new ArrayList<>();
@@ -209,18 +210,15 @@ final class RecordWrites {
                 columns.add(column);
             }
         }
-        List<RecordRow> inserted = new ArrayList<>();
         if (columns.isEmpty()) {
-            for (int i = 0; i < rows.size(); i++) {
-                tx.insertInto(table.table()).defaultValues().returningResult(table.selectList(read)).fetch()
-                        .forEach(record -> inserted.add(ObjectTable.read(read, record)));
-            }
-            return inserted;
+            // Rows that set nothing: still one statement, every row's id set to its default.
+            columns.add(table.column(ObjectTable.ID));
         }
         if (rows.stream().allMatch(row -> row.keySet().containsAll(columns))) {
             return insertRendered(table, rows, columns, read);
         }
         // PostgreSQL returns the rows of a multi-row VALUES insert in input order.
+        List<RecordRow> inserted = new ArrayList<>();
         insertValues(table, rows, columns).returningResult(table.selectList(read)).fetch()
                 .forEach(record -> inserted.add(ObjectTable.read(read, record)));
         return inserted;
