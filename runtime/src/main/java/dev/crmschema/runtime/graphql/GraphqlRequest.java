@@ -2,7 +2,6 @@ package dev.crmschema.runtime.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmschema.runtime.errors.ApiException;
 import java.util.Map;
@@ -14,36 +13,37 @@ import java.util.Map;
 public record GraphqlRequest(String query, String operationName, Map<String, Object> variables) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Parses a request body; a body that is not such an object is refused with 400. */
+    /**
+     * Parses a request body; a body that is not such an object is refused with 400. Read straight into
+     * maps and lists, which graphql-java takes as variables: through a JSON tree it cost twice as much.
+     */
     public static GraphqlRequest parse(String body) {
-        JsonNode root;
+        Object root;
         try {
-            root = body == null || body.isBlank() ? null : JSON.readTree(body);
+            root = body == null || body.isBlank() ? null : JSON.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map<?, ?> fields)) {
             throw ApiException.badRequest("The request body must be a JSON object with a \"query\" string");
         }
-        JsonNode query = root.get("query");
-        if (query == null || !query.isTextual() || query.textValue().isBlank()) {
+        if (!(fields.get("query") instanceof String query) || query.isBlank()) {
             throw ApiException.badRequest("The request body must be a JSON object with a \"query\" string");
         }
-        JsonNode operationName = root.get("operationName");
-        if (operationName != null && !operationName.isNull() && !operationName.isTextual()) {
+        Object operationName = fields.get("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
             throw ApiException.badRequest("\"operationName\" must be a string");
         }
-        JsonNode variables = root.get("variables");
-        if (variables != null && !variables.isNull() && !variables.isObject()) {
+        Object variables = fields.get("variables");
+        if (variables != null && !(variables instanceof Map)) {
             throw ApiException.badRequest("\"variables\" must be a JSON object");
         }
-        return new GraphqlRequest(query.textValue(),
-                operationName == null || operationName.isNull() ? null : operationName.textValue(),
-                variables == null || variables.isNull() ? Map.of() : toMap(variables));
+        return new GraphqlRequest(query, (String) operationName, variables == null ? Map.of() : variables(variables));
     }
 
+    /** A JSON object read as {@code Object}: a map with string keys. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(JsonNode variables) {
-        return JSON.convertValue(variables, Map.class);
+    private static Map<String, Object> variables(Object variables) {
+        return (Map<String, Object>) variables;
     }
 }
