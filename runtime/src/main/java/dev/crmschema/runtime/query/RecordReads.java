@@ -47,7 +47,6 @@ final class RecordReads {
      */
     RecordPage findMany(FindManyRequest request) {
         ObjectTable table = new ObjectTable(schema, request.object());
-        Condition matching = new FilterConditions(table).visible(request.filter());
         Keyset keyset = new Keyset(table, request.order());
         Page page = request.page();
         int limit = Math.max(0, Math.min(page.limit(), RecordStore.MAX_PAGE_SIZE));
@@ -58,10 +57,12 @@ final class RecordReads {
         boolean firstPage = request.filter().isEmpty() && noCursor;
         // A filter of just "id = X" matches at most one row: the cached read by id finds it, and counts it.
         Optional<UUID> onlyId = noCursor ? request.filter().flatMap(RecordReads::onlyId) : Optional.empty();
+        // The cached statements (by id, first page) need no condition, unless their SQL is rendered now.
+        Condition matching = onlyId.isPresent() || firstPage ? null : new FilterConditions(table).visible(request.filter());
         // Built only when its SQL is not cached, or is not cacheable.
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
-                .where(seek(matching, keyset, page))
+                .where(seek(matching != null ? matching : new FilterConditions(table).visible(request.filter()), keyset, page))
                 .orderBy(keyset.sortFields(backwards))
                 .limit(limit + 1);
         List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
@@ -78,7 +79,8 @@ final class RecordReads {
             Collections.reverse(rows);
         }
         boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, page.before().get(), false) : more;
-        boolean hasPreviousPage = backwards ? more : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
+        boolean hasPreviousPage = backwards ? more
+                : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
                 : request.filter().isEmpty() ? countLive(table)
