@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Whether a query may select a relation field. Relation fields load in batches through DataLoaders
  * ({@link RelationLoaders}), and for a request that has a DataLoader registry graphql-java counts every
- * field it fetches, under locks, to know when a level is complete and its loaders can be dispatched: a
- * twentieth of a plain list query's CPU. Queries that select no relation field run without one.
+ * field it fetches, under locks, to know when a level is complete and its loaders can be dispatched.
+ * Queries that select no relation field run without one: a 20-company list query then took about a
+ * quarter less server CPU in an A/B run.
  *
  * <p>Conservative by design, since a wrong "no" would fail the relation fields: any field below the
  * root named like a relation field of any object counts, and so does every field of a fragment

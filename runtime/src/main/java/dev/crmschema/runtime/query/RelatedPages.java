@@ -2,8 +2,8 @@ package dev.crmschema.runtime.query;
 
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
-import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.db.JdbcQueries;
+import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
@@ -109,6 +109,7 @@ final class RelatedPages {
         };
 
         Map<UUID, Rows> byParent = new LinkedHashMap<>();
+        int extra = columns.size(); // the total, behind and beyond values follow the columns
         if (children.filter().isEmpty() && cursor.isEmpty()) {
             // The first page of every parent, unfiltered: what a nested GraphQL query asks. Its text only
             // depends on the columns and the order, so it is rendered once and read straight from JDBC.
@@ -116,13 +117,11 @@ final class RelatedPages {
             JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent), rows -> {
                 while (rows.next()) {
                     RecordRow row = JdbcRows.row(rows, columns);
-                    int extra = columns.size();
                     rowsOf(byParent, row, joinColumn).add(row, rows.getInt(extra + 1), rows.getInt(extra + 2), rows.getBoolean(extra + 3));
                 }
                 return null;
             });
         } else {
-            int extra = columns.size();
             for (Record record : statement.get().fetch()) {
                 RecordRow row = ObjectTable.read(columns, record);
                 rowsOf(byParent, row, joinColumn).add(row, record.get(extra, Integer.class), record.get(extra + 1, Integer.class),
