@@ -27,9 +27,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Write operations, each inside one transaction or as one statement. Every write returns the written rows (RETURNING) shaped
- * like reads. Bulk writes first lock at most {@link RecordStore#MAX_RECORDS_PER_MUTATION} + 1 target
- * ids and refuse the whole operation when there are more, so nothing changes in that case.
+ * Write operations, each inside one transaction or as one statement. Every write returns the written
+ * rows (RETURNING) shaped like reads. Bulk writes first lock at most
+ * {@link RecordStore#MAX_RECORDS_PER_MUTATION} + 1 target ids and refuse the whole operation when there
+ * are more, so nothing changes in that case.
  */
 final class RecordWrites {
     private final DSLContext tx;
