@@ -7,6 +7,8 @@ import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,6 +26,7 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectField;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -108,24 +111,18 @@ final class RelatedPages {
                     .orderBy(parentOut, isBeyond, rank);
         };
 
-        Map<UUID, Rows> byParent = new LinkedHashMap<>();
-        int extra = columns.size(); // the total, behind and beyond values follow the columns
+        Map<UUID, Rows> byParent;
         if (children.filter().isEmpty() && cursor.isEmpty()) {
             // The first page of every parent, unfiltered: what a nested GraphQL query asks. Its text only
-            // depends on the columns and the order, so it is rendered once and read straight from JDBC.
+            // depends on the columns and the order, so it is rendered once.
             String sql = RenderedStatements.sql(tx, shape(table, columns, joinColumn, children), 2, statement);
-            JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent), rows -> {
-                while (rows.next()) {
-                    RecordRow row = JdbcRows.row(rows, columns);
-                    rowsOf(byParent, row, joinColumn).add(row, rows.getInt(extra + 1), rows.getInt(extra + 2), rows.getBoolean(extra + 3));
-                }
-                return null;
-            });
+            byParent = JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent), rows -> byParent(rows, columns, joinColumn));
         } else {
-            for (Record record : statement.get().fetch()) {
-                RecordRow row = ObjectTable.read(columns, record);
-                rowsOf(byParent, row, joinColumn).add(row, record.get(extra, Integer.class), record.get(extra + 1, Integer.class),
-                        record.get(extra + 2, Boolean.class));
+            // jOOQ binds the filter's values (enum casts among them); the rows are read the same way.
+            try (ResultSet rows = statement.get().fetchResultSet()) {
+                byParent = byParent(rows, columns, joinColumn);
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot read related records: " + e.getMessage(), e);
             }
         }
         for (UUID parentId : parentIds) {
@@ -135,8 +132,16 @@ final class RelatedPages {
         return pages;
     }
 
-    private static Rows rowsOf(Map<UUID, Rows> byParent, RecordRow row, Column joinColumn) {
-        return byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows());
+    /** The statement's rows by parent: each row's columns, then its parent's total, behind and beyond values. */
+    private static Map<UUID, Rows> byParent(ResultSet rows, List<Column> columns, Column joinColumn) throws SQLException {
+        Map<UUID, Rows> byParent = new LinkedHashMap<>();
+        int extra = columns.size();
+        while (rows.next()) {
+            RecordRow row = JdbcRows.row(rows, columns);
+            byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows())
+                    .add(row, rows.getInt(extra + 1), rows.getInt(extra + 2), rows.getBoolean(extra + 3));
+        }
+        return byParent;
     }
 
     /** What decides the cached statement's text: the columns, the join column and the order. */
