@@ -8,9 +8,8 @@ import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,6 @@ import java.util.TreeMap;
  */
 record GeneratedCode(Workspace model, List<GeneratedFile> files, InMemoryJavaCompiler.Result javac, EmitContext context) {
     static final EmitContext CONTEXT = new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE);
-
-    static Path exampleFolder(String name) {
-        Path fromModule = Path.of("..", "examples", "workspaces", name);
-        return Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", name);
-    }
 
     static SchemaCompiler.Result emit(MetadataFiles metadata) {
         SchemaCompiler.Result result = SchemaCompiler.compile(metadata, CONTEXT, EnumSet.of(Artifact.RESOURCES));
@@ -51,7 +45,7 @@ record GeneratedCode(Workspace model, List<GeneratedFile> files, InMemoryJavaCom
     }
 
     static GeneratedCode showcase() {
-        return compile(MetadataFiles.load(exampleFolder("showcase")));
+        return compile(ExampleWorkspaces.files("showcase"));
     }
 
     /** A fresh instance of the workspace's entry class, loaded by the name the runtime uses. */

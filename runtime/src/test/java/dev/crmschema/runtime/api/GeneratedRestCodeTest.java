@@ -12,6 +12,7 @@ import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.compiler.output.GeneratedFile;
 import dev.crmschema.compiler.output.Headers;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
@@ -30,7 +31,7 @@ class GeneratedRestCodeTest {
 
     @Test
     void emittingTwiceGivesIdenticalBytes() {
-        MetadataFiles metadata = MetadataFiles.load(GeneratedCode.exampleFolder("showcase"));
+        MetadataFiles metadata = ExampleWorkspaces.files("showcase");
         List<GeneratedFile> first = GeneratedCode.emit(metadata).files();
         List<GeneratedFile> second = GeneratedCode.emit(metadata).files();
         assertEquals(first.size(), second.size());

@@ -3,6 +3,7 @@ package dev.crmschema.runtime.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.server.TestServer;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
@@ -118,11 +119,7 @@ public final class MetadataChangeBenchmark {
      * its notification arrives, as it would in production.
      */
     private static void memory(TestServer server, List<Integer> counts) throws Exception {
-        Path standard = Path.of("..", "examples", "workspaces", "standard");
-        if (!Files.isDirectory(standard)) {
-            standard = Path.of("examples", "workspaces", "standard");
-        }
-        MetadataFiles base = MetadataFiles.load(standard);
+        MetadataFiles base = ExampleWorkspaces.files("standard");
         WorkspaceService creator = new WorkspaceService(server.database.dsl(),
                 new ModelClasses(MetadataChangeBenchmark.class.getClassLoader()), new WorkspaceRegistry());
         WorkspaceRegistry served = server.application().registry();

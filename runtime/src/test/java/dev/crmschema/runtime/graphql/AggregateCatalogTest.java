@@ -10,13 +10,11 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.compiler.output.GeneratedFile;
-import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +31,7 @@ class AggregateCatalogTest {
     void everyConnectionAggregateOfTheSdlIsInTheCatalogAndNoOther() {
         int connections = 0;
         for (String example : new String[] {"standard", "showcase"}) {
-            SchemaCompiler.Result result = SchemaCompiler.compile(MetadataFiles.load(folder(example)),
+            SchemaCompiler.Result result = SchemaCompiler.compile(ExampleWorkspaces.files(example),
                     new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE), EnumSet.of(Artifact.GRAPHQL));
             Workspace workspace = result.workspace().orElseThrow();
             String sdl = result.files().stream().filter(f -> f.path().endsWith("/schema.graphqls")).map(GeneratedFile::content)
@@ -52,10 +50,5 @@ class AggregateCatalogTest {
             }
         }
         assertTrue(connections > 10, "both examples have many objects");
-    }
-
-    private static Path folder(String name) {
-        Path fromModule = Path.of("..", "examples", "workspaces", name);
-        return Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", name);
     }
 }

@@ -7,20 +7,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.core.CoreSchema;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
 import dev.crmschema.runtime.db.RecordingConnections;
 import dev.crmschema.runtime.query.Actor;
 import dev.crmschema.runtime.query.RecordStore;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
 import dev.crmschema.runtime.workspace.WorkspaceSnapshot;
 import graphql.ExecutionResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,7 +69,7 @@ class GraphqlEngineTest {
         CoreSchema.migrate(database.dsl());
         WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(GraphqlEngineTest.class.getClassLoader()),
                 new WorkspaceRegistry());
-        snapshot = workspaces.load(workspaces.create(MetadataFiles.load(example("showcase"))));
+        snapshot = workspaces.load(workspaces.create(ExampleWorkspaces.files("showcase")));
         DSLContext counted = RecordingConnections.recording(database.dsl(), statements);
         call = new GraphqlCall(snapshot.model(), RecordStore.of(counted, snapshot.schemaName(), snapshot.model()),
                 Actor.apiKey("statements"), 60);
@@ -86,11 +84,6 @@ class GraphqlEngineTest {
     @BeforeEach
     void forget() {
         statements.clear();
-    }
-
-    private static Path example(String name) {
-        Path fromModule = Path.of("..", "examples", "workspaces", name);
-        return Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", name);
     }
 
     private static JsonNode run(String query) {

@@ -3,11 +3,8 @@ package dev.crmschema.runtime.graphql;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crmschema.compiler.SchemaCompiler;
-import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import graphql.parser.Parser;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Which queries run without a DataLoader registry: only those that cannot reach a relation field. */
@@ -43,8 +40,6 @@ class RelationSelectionsTest {
     }
 
     private static RelationSelections standard() {
-        Path fromModule = Path.of("..", "examples", "workspaces", "standard");
-        Path folder = Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", "standard");
-        return new RelationSelections(SchemaCompiler.check(MetadataFiles.load(folder)).workspace().orElseThrow().objects());
+        return new RelationSelections(ExampleWorkspaces.model("standard").objects());
     }
 }

@@ -10,16 +10,14 @@ import dev.crmschema.compiler.SchemaCompiler;
 import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Editing metadata files as trees: what is written back means what was read, and renames reach every reference. */
 class WorkspaceSourceTest {
     private static MetadataFiles showcase() {
-        Path folder = Path.of("..", "examples", "workspaces", "showcase");
-        return MetadataFiles.load(Files.isDirectory(folder) ? folder : Path.of("examples", "workspaces", "showcase"));
+        return ExampleWorkspaces.files("showcase");
     }
 
     private static Workspace link(MetadataFiles files) {

@@ -2,15 +2,12 @@ package dev.crmschema.runtime.query;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.crmschema.compiler.SchemaCompiler;
 import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
-import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
 import dev.crmschema.runtime.db.RecordingConnections;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,13 +54,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static Workspace showcase() {
-        Path fromModule = Path.of("..", "examples", "workspaces", "showcase");
-        Path folder = Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", "showcase");
-        SchemaCompiler.Result result = SchemaCompiler.check(MetadataFiles.load(folder));
-        if (!result.succeeded()) {
-            throw new AssertionError("showcase workspace is invalid: " + result.diagnostics());
-        }
-        return result.workspace().orElseThrow();
+        return ExampleWorkspaces.model("showcase");
     }
 
     Workspace workspace() {

@@ -1,11 +1,8 @@
 package dev.crmschema.runtime.request;
 
-import dev.crmschema.compiler.SchemaCompiler;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
-import dev.crmschema.compiler.source.MetadataFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 
 /** The showcase example workspace (standard objects plus pet, shelter, visit), linked once for all tests. */
 final class Showcase {
@@ -18,12 +15,6 @@ final class Showcase {
     }
 
     private static Workspace load() {
-        Path fromModule = Path.of("..", "examples", "workspaces", "showcase");
-        Path folder = Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", "showcase");
-        SchemaCompiler.Result result = SchemaCompiler.check(MetadataFiles.load(folder));
-        if (!result.succeeded()) {
-            throw new AssertionError("the showcase workspace is invalid:\n" + result.diagnostics());
-        }
-        return result.workspace().orElseThrow();
+        return ExampleWorkspaces.model("showcase");
     }
 }

@@ -11,6 +11,7 @@ import dev.crmschema.runtime.core.CoreSchema;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
@@ -23,8 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -216,11 +215,7 @@ public final class TestServer implements AutoCloseable {
 
     /** An example workspace's files under another workspace name. */
     static MetadataFiles renamed(String example, String name) {
-        Path folder = Path.of("..", "examples", "workspaces", example);
-        if (!Files.isDirectory(folder)) {
-            folder = Path.of("examples", "workspaces", example);
-        }
-        Map<String, String> files = new TreeMap<>(MetadataFiles.load(folder).byPath());
+        Map<String, String> files = new TreeMap<>(ExampleWorkspaces.files(example).byPath());
         files.put(MetadataFiles.WORKSPACE_FILE, files.get(MetadataFiles.WORKSPACE_FILE)
                 .replaceFirst("name: " + example, "name: " + name));
         return new MetadataFiles(files);

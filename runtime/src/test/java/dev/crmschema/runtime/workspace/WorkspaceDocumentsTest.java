@@ -8,9 +8,7 @@ import dev.crmschema.compiler.emit.Artifact;
 import dev.crmschema.compiler.emit.EmitContext;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.output.GeneratedFile;
-import dev.crmschema.compiler.source.MetadataFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,12 +61,6 @@ class WorkspaceDocumentsTest {
     }
 
     private static Workspace link(String example) {
-        Path fromModule = Path.of("..", "examples", "workspaces", example);
-        Path folder = Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", example);
-        SchemaCompiler.Result result = SchemaCompiler.check(MetadataFiles.load(folder));
-        if (!result.succeeded()) {
-            throw new AssertionError(example + " is invalid:\n" + result.diagnostics());
-        }
-        return result.workspace().orElseThrow();
+        return ExampleWorkspaces.model(example);
     }
 }

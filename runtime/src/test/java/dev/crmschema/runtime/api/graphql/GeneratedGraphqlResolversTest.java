@@ -12,7 +12,7 @@ import dev.crmschema.compiler.emit.EmitContext;
 import dev.crmschema.compiler.javac.InMemoryJavaCompiler;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.output.GeneratedFile;
-import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -20,8 +20,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +44,7 @@ class GeneratedGraphqlResolversTest {
 
     @BeforeAll
     static void emitAndCompile() throws Exception {
-        SchemaCompiler.Result result = SchemaCompiler.compile(MetadataFiles.load(example("showcase")),
+        SchemaCompiler.Result result = SchemaCompiler.compile(ExampleWorkspaces.files("showcase"),
                 new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE), EnumSet.of(Artifact.GRAPHQL, Artifact.RESOURCES));
         assertTrue(result.succeeded(), () -> result.diagnostics().toString());
         Workspace workspace = result.workspace().orElseThrow();
@@ -68,11 +66,6 @@ class GeneratedGraphqlResolversTest {
         GraphqlBindings bindings = (GraphqlBindings) loader.loadClass(PACKAGE + ".WorkspaceGraphql").getConstructor().newInstance();
         data = new InMemoryDataSource(workspace);
         graphql = GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, data)).build();
-    }
-
-    private static Path example(String name) {
-        Path fromModule = Path.of("..", "examples", "workspaces", name);
-        return Files.isDirectory(fromModule) ? fromModule : Path.of("examples", "workspaces", name);
     }
 
     @BeforeEach
