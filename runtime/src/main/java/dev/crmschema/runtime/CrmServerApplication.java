@@ -125,7 +125,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new RateLimitFilter(authentication, new RateLimiter(database.dsl(),
                 limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration())));
         environment.jersey().register(new RestRootResource(authentication, services));
-        environment.jersey().register(new GraphqlResource(authentication, services));
+        environment.jersey().register(new GraphqlResource(authentication, services, environment.getObjectMapper()));
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new StrictUtf8Body());
         environment.jersey().register(new MetadataResource(authentication, metadata));

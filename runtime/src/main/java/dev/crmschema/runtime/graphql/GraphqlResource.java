@@ -1,5 +1,7 @@
 package dev.crmschema.runtime.graphql;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.query.Actor;
@@ -28,10 +30,13 @@ public final class GraphqlResource {
 
     private final RequestAuthentication authentication;
     private final RestServices services;
+    private final ObjectWriter json;
 
-    public GraphqlResource(RequestAuthentication authentication, RestServices services) {
+    /** {@code mapper}: the application's, which writes every other JSON response. */
+    public GraphqlResource(RequestAuthentication authentication, RestServices services, ObjectMapper mapper) {
         this.authentication = authentication;
         this.services = services;
+        this.json = mapper.writer();
     }
 
     @POST
@@ -58,7 +63,7 @@ public final class GraphqlResource {
         return Response.ok(GraphiqlBundle.page(), MediaType.TEXT_HTML_TYPE).build();
     }
 
-    private static Response json(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    private Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ResponseJson(json, body)).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.crmschema.runtime.graphql;
 import dev.crmschema.runtime.errors.ApiException;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ public final class ResponseBody {
 
     private static Map<String, Object> error(GraphQLError error) {
         Map<String, Object> specification = new LinkedHashMap<>(error.toSpecification());
+        if (specification.containsKey("locations")) {
+            specification.put("locations", error.getLocations().stream()
+                    .filter(location -> location.getLine() > 0 && location.getColumn() > 0)
+                    .map(ResponseBody::location).toList());
+        }
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
@@ -49,5 +55,13 @@ public final class ResponseBody {
         extensions.putIfAbsent("code", ErrorCodes.forClassification(error.getErrorType()));
         specification.put("extensions", extensions);
         return specification;
+    }
+
+    /** graphql-java's own location map is a {@code Map.of}, whose key order changes from one JVM to the next. */
+    private static Map<String, Object> location(SourceLocation location) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("line", location.getLine());
+        ordered.put("column", location.getColumn());
+        return ordered;
     }
 }
