@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.api.graphql;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.kickstart.tools.ObjectMapperConfigurer;
@@ -56,9 +57,36 @@ public final class GraphqlSchemaFactory {
         @Override
         public synchronized ObjectMapper provide(FieldDefinition field) {
             if (mapper == null) {
-                mapper = configured.provide(field);
+                mapper = new ArgumentMapper(configured.provide(field));
             }
             return mapper;
+        }
+    }
+
+    /**
+     * graphql-java-tools converts every argument of a resolver method, absent ones too, and Jackson turns
+     * converting a null into a serialize-and-parse round trip through a token buffer. A connection field
+     * has seven arguments, mostly absent, and a nested query calls one per parent record; an absent
+     * argument is now null at once. Resolver parameters are never primitives, whose null would be a zero.
+     */
+    private static final class ArgumentMapper extends ObjectMapper {
+        private static final long serialVersionUID = 1L;
+
+        ArgumentMapper(ObjectMapper configured) {
+            super(configured);
+        }
+
+        @Override
+        public ObjectMapper copy() {
+            return new ArgumentMapper(this);
+        }
+
+        @Override
+        public <T> T convertValue(Object fromValue, TypeReference<T> toValueTypeRef) {
+            if (fromValue == null && !(toValueTypeRef.getType() instanceof Class<?> type && type.isPrimitive())) {
+                return null;
+            }
+            return super.convertValue(fromValue, toValueTypeRef);
         }
     }
 }
