@@ -21,6 +21,7 @@ import dev.crmschema.runtime.query.Actor;
 import dev.crmschema.runtime.query.RecordStore;
 import graphql.ExecutionResult;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,6 +105,24 @@ class SharedModelsTest {
         }
         assertNull(before.get(), "a model no snapshot serves is collected");
         assertNull(before.loader().get(), "and its classes with it");
+    }
+
+    @Test
+    void loadingEveryWorkspaceBuildsEachModelOnce() {
+        List<UUID> alike = new ArrayList<>();
+        for (String name : List.of("alpha", "beta", "gamma", "omega")) {
+            alike.add(workspaces.create(files(name, name, gadget("      - {name: size, label: Size, type: NUMBER}\n"))).id());
+        }
+        UUID other = workspaces.create(files("delta", "Delta", gadget("      - {name: colour, label: Colour, type: TEXT}\n"))).id();
+
+        assertEquals(workspaces.store().list().size(), workspaces.loadAll());
+        SharedModel shared = served(alike.get(0)).shared();
+        for (UUID workspace : alike) {
+            assertSame(shared, served(workspace).shared(), "workspaces with one model share one build of it");
+        }
+        assertNotSame(shared, served(other).shared());
+        assertEquals(1, run(served(other), "mutation { createGadget(data: {title: \"t\", colour: \"red\"}) { id } }")
+                .path("createGadget").size());
     }
 
     /** A shared model and the class loader of its compiled classes, held weakly. */
