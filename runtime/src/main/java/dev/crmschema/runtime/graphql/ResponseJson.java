@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * A GraphQL response body, written for Jersey: the maps, lists and scalar values of graphql-java's
- * result are walked straight into a JSON generator. Jackson's {@code MapSerializer} looks up a key and a
- * value serializer for every entry it writes; a nested query's result has thousands of entries, and
- * those lookups were most of the sixth of its CPU that went to writing the response. A value of any
- * other type (a RAW_JSON field's tree, say) is written by the application's ObjectMapper, so the bytes
- * are the same as that mapper writes for the whole body.
+ * result are walked straight into a JSON generator, without the serializer lookups Jackson's
+ * {@code MapSerializer} makes for every entry and without Jersey's search for a JSON writer (a 5 KB
+ * response: 12-20 us against 13-23 us). A value of any other type (a RAW_JSON field's tree, say) is
+ * written by the application's ObjectMapper, so the bytes are the same as that mapper writes for the
+ * whole body.
  */
 public final class ResponseJson implements StreamingOutput {
     private final ObjectWriter writer;
