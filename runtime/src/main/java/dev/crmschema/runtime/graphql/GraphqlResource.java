@@ -30,13 +30,13 @@ public final class GraphqlResource {
 
     private final RequestAuthentication authentication;
     private final RestServices services;
-    private final ObjectWriter json;
+    private final ObjectWriter writer;
 
     /** {@code mapper}: the application's, which writes every other JSON response. */
     public GraphqlResource(RequestAuthentication authentication, RestServices services, ObjectMapper mapper) {
         this.authentication = authentication;
         this.services = services;
-        this.json = mapper.writer();
+        this.writer = mapper.writer();
     }
 
     @POST
@@ -64,6 +64,6 @@ public final class GraphqlResource {
     }
 
     private Response json(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ResponseJson(json, body)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ResponseJson(writer, body)).build();
     }
 }
