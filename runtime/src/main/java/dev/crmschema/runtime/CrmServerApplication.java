@@ -3,6 +3,7 @@ package dev.crmschema.runtime;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.crmschema.runtime.auth.ApiKeyCache;
 import dev.crmschema.runtime.auth.ApiKeyStore;
 import dev.crmschema.runtime.auth.Authenticator;
 import dev.crmschema.runtime.auth.RequestAuthentication;
@@ -19,7 +20,9 @@ import dev.crmschema.runtime.commands.RegenerateKeyCommand;
 import dev.crmschema.runtime.commands.RevokeKeyCommand;
 import dev.crmschema.runtime.commands.SetRateLimitCommand;
 import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.db.Database;
+import dev.crmschema.runtime.db.DatabaseNotifications;
 import dev.crmschema.runtime.docs.DocsBundle;
 import dev.crmschema.runtime.docs.OpenApiResource;
 import dev.crmschema.runtime.errors.ApiExceptionMapper;
@@ -64,6 +67,7 @@ import java.time.Clock;
  */
 public class CrmServerApplication extends Application<CrmServerConfiguration> {
     private final WorkspaceRegistry registry = new WorkspaceRegistry();
+    private ApiKeyStore keys;
 
     public static void main(String[] args) throws Exception {
         new CrmServerApplication().run(args);
@@ -114,9 +118,10 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
 
         Clock clock = Clock.systemUTC();
         MetadataService metadata = new MetadataService(database.dsl(), workspaces);
-        RoleStore roles = new RoleStore(database.dsl());
+        ApiKeyCache keyCache = new ApiKeyCache();
+        RoleStore roles = new RoleStore(database.dsl(), keyCache::clear);
         AccessCache access = new AccessCache(roles, snapshot -> metadata.metadata(snapshot).ids());
-        ApiKeyStore keys = new ApiKeyStore(database.dsl());
+        keys = new ApiKeyStore(database.dsl(), keyCache);
         RequestAuthentication authentication = new RequestAuthentication(new Authenticator(keys, clock), registry, access);
         LimitsConfiguration limits = configuration.getLimits();
         RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
@@ -134,7 +139,12 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new MetadataGraphqlResource(authentication,
                 new MetadataGraphql(metadata, configuration.getGraphql(), keys, roles)));
         environment.jersey().register(new InvalidMetadataExceptionMapper());
-        environment.lifecycle().manage(new MetadataSync(configuration.getDatabase(), metadata, registry));
+        MetadataSync metadataSync = new MetadataSync(metadata, registry);
+        environment.lifecycle().manage(metadataSync);
+        DatabaseNotifications notifications = new DatabaseNotifications(configuration.getDatabase());
+        notifications.subscribe(WorkspaceChanges.CHANNEL, metadataSync);
+        notifications.subscribe(CoreSchema.KEY_CHANGED_CHANNEL, keyCache);
+        environment.lifecycle().manage(notifications);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());
@@ -148,5 +158,10 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
 
     public WorkspaceRegistry registry() {
         return registry;
+    }
+
+    /** The running server's key store: its writes take effect on this server's next request. */
+    public ApiKeyStore keys() {
+        return keys;
     }
 }

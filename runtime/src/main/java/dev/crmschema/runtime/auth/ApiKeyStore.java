@@ -13,15 +13,23 @@ import org.jooq.DSLContext;
 /**
  * Creates, lists, changes, regenerates, revokes, deletes and verifies API keys in {@code core.api_key}.
  * Every read joins the key's role, so one statement gives a request its key and its role's version.
+ * Verification reads through an {@link ApiKeyCache}, which every write here empties before it returns.
  */
 public final class ApiKeyStore {
     private static final String SELECT = "SELECT k.id, k.workspace_id, k.name, k.created_at, k.expires_at, k.revoked_at, "
             + "k.role_id, r.version, k.secret_hash FROM core.api_key k JOIN core.role r ON r.id = k.role_id ";
 
     private final DSLContext dsl;
+    private final ApiKeyCache cache;
 
+    /** A store that reads every verification from the database (commands, tests). */
     public ApiKeyStore(DSLContext dsl) {
+        this(dsl, ApiKeyCache.disabled());
+    }
+
+    public ApiKeyStore(DSLContext dsl, ApiKeyCache cache) {
         this.dsl = dsl;
+        this.cache = cache;
     }
 
     /** A new key and its token; the token is shown once and never stored. */
@@ -63,22 +71,22 @@ public final class ApiKeyStore {
 
     /** Marks a key revoked; returns false when there is no such key. */
     public boolean revoke(UUID id) {
-        return dsl.execute("UPDATE core.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = ?", id) == 1;
+        return changed(dsl.execute("UPDATE core.api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = ?", id)) == 1;
     }
 
     public boolean rename(UUID id, String name) {
-        return dsl.execute("UPDATE core.api_key SET name = ? WHERE id = ?", name, id) == 1;
+        return changed(dsl.execute("UPDATE core.api_key SET name = ? WHERE id = ?", name, id)) == 1;
     }
 
     /** A new expiry for the key, same secret; false when there is no such key. */
     public boolean changeExpiry(UUID id, OffsetDateTime expiresAt) {
-        return dsl.execute("UPDATE core.api_key SET expires_at = ? WHERE id = ?", expiresAt, id) == 1;
+        return changed(dsl.execute("UPDATE core.api_key SET expires_at = ? WHERE id = ?", expiresAt, id)) == 1;
     }
 
     /** Gives the key another role of its workspace; false when the key or the role (in that workspace) is missing. */
     public boolean assignRole(UUID id, UUID roleId) {
-        return dsl.execute("UPDATE core.api_key k SET role_id = r.id FROM core.role r "
-                + "WHERE k.id = ? AND r.id = ? AND r.workspace_id = k.workspace_id", id, roleId) == 1;
+        return changed(dsl.execute("UPDATE core.api_key k SET role_id = r.id FROM core.role r "
+                + "WHERE k.id = ? AND r.id = ? AND r.workspace_id = k.workspace_id", id, roleId)) == 1;
     }
 
     /**
@@ -87,23 +95,33 @@ public final class ApiKeyStore {
      */
     public Optional<Created> regenerate(UUID id, Optional<OffsetDateTime> expiresAt) {
         ApiKeyToken token = ApiKeyToken.generate(id);
-        int changed = dsl.execute("UPDATE core.api_key SET secret_hash = ?, expires_at = coalesce(?, expires_at) WHERE id = ?",
-                token.secretHash(), expiresAt.orElse(null), id);
-        return changed == 1 ? Optional.of(new Created(byId(id).orElseThrow(), token.value())) : Optional.empty();
+        int rows = changed(dsl.execute("UPDATE core.api_key SET secret_hash = ?, expires_at = coalesce(?, expires_at) WHERE id = ?",
+                token.secretHash(), expiresAt.orElse(null), id));
+        return rows == 1 ? Optional.of(new Created(byId(id).orElseThrow(), token.value())) : Optional.empty();
     }
 
     /** Deletes the key (and its rate-limit counters); false when there is no such key. */
     public boolean delete(UUID id) {
-        return dsl.execute("DELETE FROM core.api_key WHERE id = ?", id) == 1;
+        return changed(dsl.execute("DELETE FROM core.api_key WHERE id = ?", id)) == 1;
     }
 
     /**
      * The key a token belongs to, when the token's secret matches its stored hash. Every request runs
-     * this, which is why the reads here go straight through JDBC (see {@link JdbcQueries}).
+     * this: from the cache for a key in use, else straight through JDBC (see {@link JdbcQueries}).
      */
     public Optional<ApiKey> verify(ApiKeyToken token) {
-        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(token.keyId()),
-                rows -> rows.next() && token.matches(rows.getBytes(9)) ? Optional.of(toKey(rows)) : Optional.<ApiKey>empty());
+        return cache.get(token.keyId(), this::stored).filter(stored -> token.matches(stored.secretHash())).map(ApiKeyCache.StoredKey::key);
+    }
+
+    private Optional<ApiKeyCache.StoredKey> stored(UUID id) {
+        return JdbcQueries.query(dsl, SELECT + "WHERE k.id = ?", List.of(id),
+                rows -> rows.next() ? Optional.of(new ApiKeyCache.StoredKey(toKey(rows), rows.getBytes(9))) : Optional.empty());
+    }
+
+    /** Empties the cache after a write (the triggers' notification tells the other servers). */
+    private int changed(int rows) {
+        cache.clear();
+        return rows;
     }
 
     private static Optional<ApiKey> firstKey(ResultSet rows) throws SQLException {

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Turns an {@code Authorization} header into the API key it proves, or refuses it with 401 and the
- * contract's message. Every check runs against the database, so a revoked key stops working on its
- * next request on every server.
+ * contract's message. The key's row comes from {@link ApiKeyStore#verify}, which every change to a key
+ * or role makes read afresh: a revoked key stops working on its next request on the server that revoked
+ * it, and on the others as soon as they hear of it (see {@link ApiKeyCache}).
  */
 public final class Authenticator {
     private static final String BEARER = "Bearer ";

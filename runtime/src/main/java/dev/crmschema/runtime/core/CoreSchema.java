@@ -10,6 +10,9 @@ import org.jooq.impl.SQLDataType;
  * applied once, under an advisory lock, so several servers starting together do not race.
  */
 public final class CoreSchema {
+    /** The notification channel of migration 5's triggers: a key or a role changed. */
+    public static final String KEY_CHANGED_CHANNEL = "crm_api_key_changed";
+
     /** Arbitrary constant identifying this migration lock among PostgreSQL advisory locks. */
     private static final long MIGRATION_LOCK = 0x43524d_0001L;
 
@@ -142,7 +145,23 @@ public final class CoreSchema {
                     END $$""",
                     """
                     CREATE TRIGGER api_key_default_role BEFORE INSERT ON core.api_key
-                      FOR EACH ROW EXECUTE FUNCTION core.default_key_role()"""));
+                      FOR EACH ROW EXECUTE FUNCTION core.default_key_role()"""),
+            // 5: servers cache the keys in use (ApiKeyCache). Any change to a key or a role, by whatever server,
+            // command or hand-written SQL, notifies every server, which empties its cache. Notifications are sent on
+            // commit and folded into one per transaction.
+            List.of(
+                    """
+                    CREATE FUNCTION core.notify_key_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      PERFORM pg_notify('%s', '');
+                      RETURN NULL;
+                    END $$""".formatted(KEY_CHANGED_CHANNEL),
+                    """
+                    CREATE TRIGGER api_key_changed AFTER UPDATE OR DELETE ON core.api_key
+                      FOR EACH ROW EXECUTE FUNCTION core.notify_key_change()""",
+                    """
+                    CREATE TRIGGER role_changed AFTER UPDATE OR DELETE ON core.role
+                      FOR EACH ROW EXECUTE FUNCTION core.notify_key_change()"""));
 
     private CoreSchema() {}
 

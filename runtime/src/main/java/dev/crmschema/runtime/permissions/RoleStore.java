@@ -14,7 +14,9 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Roles in {@code core.role} with their object and field permissions. Every write bumps the role's
- * {@code version}, which the key lookup reads with the key, so cached permissions never outlive a change.
+ * {@code version}, which the key lookup reads with the key, so cached permissions never outlive a change;
+ * a change or deletion also runs {@code afterChange} (the server empties its cache of keys, which hold
+ * their role's version).
  */
 public final class RoleStore {
     private static final String COLUMNS = "id, workspace_id, label, description, standard_id, can_read_all_object_records, "
@@ -22,9 +24,15 @@ public final class RoleStore {
             + "version, created_at, updated_at";
 
     private final DSLContext dsl;
+    private final Runnable afterChange;
 
     public RoleStore(DSLContext dsl) {
+        this(dsl, () -> {});
+    }
+
+    public RoleStore(DSLContext dsl, Runnable afterChange) {
         this.dsl = dsl;
+        this.afterChange = afterChange;
     }
 
     /** The workspace's roles, built-in ones first, then by label. */
@@ -90,6 +98,7 @@ public final class RoleStore {
             tx.dsl().execute("DELETE FROM core.role_field_permission WHERE role_id = ?", id);
             writePermissions(tx.dsl(), id, draft);
         }));
+        afterChange.run();
         return byId(workspaceId, id).orElseThrow();
     }
 
@@ -105,6 +114,7 @@ public final class RoleStore {
                     + " API key(s); assign them another role first");
         }
         dsl.execute("DELETE FROM core.role WHERE id = ?", id);
+        afterChange.run();
         return current;
     }
 

@@ -66,7 +66,8 @@ class KeyLifecycleApiTest {
             assertFalse(revoked.path("revokedAt").isNull(), revoked.toString());
             assertEquals("revoked", revoked.path("status").asText());
             assertError(server.get(newToken, "/rest/companies"), 401, "UNAUTHENTICATED", "This API Key is revoked");
-            assertError(other.send(newToken, "GET", "/rest/companies", null), 401, "UNAUTHENTICATED", "This API Key is revoked");
+            assertError(TestServer.eventually(401, () -> other.send(newToken, "GET", "/rest/companies", null)), 401, "UNAUTHENTICATED",
+                    "This API Key is revoked");
         }
 
         assertEquals(id, ok(200, admin("DELETE", "/rest/metadata/apiKeys/" + id, null)).path("id").asText());

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crmschema.runtime.db.DatabaseConfiguration;
+import dev.crmschema.runtime.db.DatabaseNotifications;
 import dev.crmschema.runtime.limits.RateLimitSettings;
-import dev.crmschema.runtime.metadata.MetadataSync;
+import dev.crmschema.runtime.permissions.Role;
+import dev.crmschema.runtime.permissions.RoleDraft;
+import dev.crmschema.runtime.permissions.RoleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,8 +25,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +118,7 @@ class MetadataSyncTest {
             tx.dsl().execute("UPDATE core.workspace SET metadata_version = metadata_version + 1 WHERE id = ?", first.acme.id());
         });
         List<Integer> dropped = first.database.dsl().fetch("SELECT pg_terminate_backend(pid)::int FROM pg_stat_activity "
-                + "WHERE application_name = ?", MetadataSync.APPLICATION_NAME).getValues(0, Integer.class);
+                + "WHERE application_name = ?", DatabaseNotifications.APPLICATION_NAME).getValues(0, Integer.class);
         assertEquals(2, dropped.size(), "each server has one listening connection");
         awaitStatus(secondUrl, mood, status -> status == 200);
         awaitStatus(first.baseUrl(), mood, status -> status == 200);
@@ -139,6 +145,32 @@ class MetadataSyncTest {
         assertEquals(429, call(first.baseUrl(), key.token()).statusCode());
     }
 
+    @Test
+    void aKeyRevokedInTheDatabaseIsRefusedByBothServers() {
+        var key = first.keys().create(first.acme.id(), "revoked by hand", OffsetDateTime.now().plusDays(1));
+        // Both servers now hold the key in their caches.
+        assertEquals(200, call(first.baseUrl(), key.token()).statusCode());
+        assertEquals(200, call(secondUrl, key.token()).statusCode());
+        first.database.dsl().execute("UPDATE core.api_key SET revoked_at = now() WHERE id = ?", key.key().id());
+        long revoked = System.nanoTime();
+        awaitCall(secondUrl, key.token(), 401);
+        System.out.printf("second server refuses the revoked key %d ms after the commit%n", (System.nanoTime() - revoked) / 1_000_000);
+        awaitCall(first.baseUrl(), key.token(), 401);
+    }
+
+    @Test
+    void aRoleChangedElsewhereLimitsItsKeysOnEveryServer() {
+        // A role store of its own, as another server or a command has: the servers hear of its writes only by notification.
+        RoleStore roles = new RoleStore(first.database.dsl());
+        Role role = roles.create(first.acme.id(), writer(true));
+        var key = first.keys().create(first.acme.id(), "writer", OffsetDateTime.now().plusDays(1), Optional.of(role.id()));
+        assertEquals(201, create(secondUrl, key.token()));
+        assertEquals(201, create(first.baseUrl(), key.token()));
+        roles.update(first.acme.id(), role.id(), writer(false));
+        awaitStatus(() -> create(secondUrl, key.token()), 403);
+        awaitStatus(() -> create(first.baseUrl(), key.token()), 403);
+    }
+
     private static HttpResponse<Void> call(String base, String token) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/companies?limit=1&fields=id"))
@@ -150,6 +182,44 @@ class MetadataSyncTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static RoleDraft writer(boolean canUpdate) {
+        return new RoleDraft("Writer", Optional.empty(), true, canUpdate, false, false, Set.of(), List.of(), List.of());
+    }
+
+    private static int create(String base, String token) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/companies"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Demoted\"}")).timeout(Duration.ofSeconds(30)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitCall(String base, String token, int expected) {
+        awaitStatus(() -> call(base, token).statusCode(), expected);
+    }
+
+    /** Short patience: a notification arrives within milliseconds of its commit. */
+    private static void awaitStatus(IntSupplier status, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int last = status.getAsInt();
+        while (last != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = status.getAsInt();
+        }
+        assertEquals(expected, last);
     }
 
     private static int status(String base, String path) {

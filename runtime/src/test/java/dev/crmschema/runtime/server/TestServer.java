@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A real server for end-to-end tests: embedded PostgreSQL, two workspaces with different models
@@ -116,6 +117,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A server instance started by {@link #startInstance}; closing it stops it. */
+    /**
+     * Repeats {@code call} until it answers {@code status}, for at most 10 s: another instance hears of a
+     * key or role change by a database notification, within milliseconds of the commit.
+     */
+    public static Reply eventually(int status, Supplier<Reply> call) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Reply reply = call.get();
+        while (reply.status() != status && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            reply = call.get();
+        }
+        return reply;
+    }
+
     public final class Instance implements AutoCloseable {
         private final DropwizardTestSupport<CrmServerConfiguration> instance;
 
@@ -156,8 +176,9 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.getLocalPort();
     }
 
+    /** The server's own key store: a change through it takes effect on the server's next request. */
     public ApiKeyStore keys() {
-        return new ApiKeyStore(database.dsl());
+        return application().keys();
     }
 
     public Reply get(String key, String path) {
