@@ -15,6 +15,8 @@
 #   SERVER_JAVA_OPTS / BASELINE_JAVA_OPTS   extra JVM options (e.g. -XX:+FlightRecorder for profiling)
 #   KEEP=1            leave both servers running after the tables (for profiling); stop them with Ctrl-C
 #   SKIP_BUILD=1      use the runtime jar already built (e.g. to measure a build from before a change)
+#   BASELINE_CACHE_KEYS=true   the baseline reads each key's row once and keeps it, as the server does
+#                     (default: it reads the key on every request, as a minimal server does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -108,7 +110,7 @@ JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 echo "== starting the baseline"
 # shellcheck disable=SC2086
 java ${BASELINE_JAVA_OPTS:-} -cp "$BASELINE_CP" dev.crmschema.bench.baseline.BaselineServer --port 0 --jdbc-url "$JDBC_URL" \
-  > "$WORK/baseline.log" 2>&1 &
+  --cache-keys "${BASELINE_CACHE_KEYS:-false}" > "$WORK/baseline.log" 2>&1 &
 BASELINE_PID=$!
 await BASELINE_URL "$WORK/baseline.log" "$BASELINE_PID"
 BASELINE_URL=$VALUE

@@ -8,15 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The bearer key check, doing what the real server does on every request: parse
- * {@code crm_<key id>_<secret>}, read the key's row from {@code core.api_key} by id, compare the
- * secret's SHA-256 with the stored hash in constant time, refuse revoked and expired keys.
+ * The bearer key check: parse {@code crm_<key id>_<secret>}, read the key's row from
+ * {@code core.api_key} by id, compare the secret's SHA-256 with the stored hash in constant time, refuse
+ * revoked and expired keys. By default the row is read on every request, as a minimal server does; with
+ * {@code cacheRows} each key's row is read once and kept (never invalidated: keys do not change during a
+ * benchmark), the like-for-like counterpart of the real server's key cache.
  */
 final class ApiKeyCheck {
     private static final Pattern TOKEN = Pattern.compile("crm_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
@@ -26,12 +30,17 @@ final class ApiKeyCheck {
     /** The key that proved the request: its name becomes the {@code createdBy} name of created records. */
     record Key(UUID id, UUID workspaceId, String name) {}
 
+    /** A key's row as stored. */
+    private record Row(UUID workspaceId, String name, OffsetDateTime expiresAt, OffsetDateTime revokedAt, byte[] secretHash) {}
+
     private final DataSource pool;
     private final UUID workspaceId;
+    private final Map<UUID, Row> rows;
 
-    ApiKeyCheck(DataSource pool, UUID workspaceId) {
+    ApiKeyCheck(DataSource pool, UUID workspaceId, boolean cacheRows) {
         this.pool = pool;
         this.workspaceId = workspaceId;
+        this.rows = cacheRows ? new ConcurrentHashMap<>() : null;
     }
 
     Key verify(String authorization) throws SQLException {
@@ -44,17 +53,29 @@ final class ApiKeyCheck {
         }
         String hex = token.group(1);
         UUID id = new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+        Row row = rows == null ? read(id) : rows.computeIfAbsent(id, this::readUnchecked);
+        if (row == null || !MessageDigest.isEqual(sha256(token.group(2)), row.secretHash()) || row.revokedAt() != null
+                || !row.expiresAt().isAfter(OffsetDateTime.now()) || !workspaceId.equals(row.workspaceId())) {
+            throw HttpFailure.unauthenticated();
+        }
+        return new Key(id, workspaceId, row.name());
+    }
+
+    private Row read(UUID id) throws SQLException {
         try (Connection connection = pool.getConnection(); PreparedStatement select = connection.prepareStatement(SELECT_KEY)) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next() || !MessageDigest.isEqual(sha256(token.group(2)), row.getBytes(7))
-                        || row.getObject(6, OffsetDateTime.class) != null
-                        || !row.getObject(5, OffsetDateTime.class).isAfter(OffsetDateTime.now())
-                        || !workspaceId.equals(row.getObject(2, UUID.class))) {
-                    throw HttpFailure.unauthenticated();
-                }
-                return new Key(id, workspaceId, row.getString(3));
+                return row.next() ? new Row(row.getObject(2, UUID.class), row.getString(3), row.getObject(5, OffsetDateTime.class),
+                        row.getObject(6, OffsetDateTime.class), row.getBytes(7)) : null;
             }
+        }
+    }
+
+    private Row readUnchecked(UUID id) {
+        try {
+            return read(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

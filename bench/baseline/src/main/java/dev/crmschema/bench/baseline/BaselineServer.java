@@ -33,7 +33,7 @@ import org.eclipse.jetty.util.Fields;
  * fixed GraphQL operations of one workspace. No framework, no model, no generated code, no GraphQL
  * engine: what a developer would write by hand.
  *
- * <p>Usage: {@code BaselineServer --port N --jdbc-url URL [--user postgres] [--workspace demo]}.
+ * <p>Usage: {@code BaselineServer --port N --jdbc-url URL [--user postgres] [--workspace demo] [--cache-keys true]}.
  */
 public final class BaselineServer extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +83,7 @@ public final class BaselineServer extends Handler.Abstract {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(options.getOrDefault("port", "0")));
         server.addConnector(connector);
-        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId), new RecordQueries(pool, schema),
+        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId, Boolean.parseBoolean(options.getOrDefault("cache-keys", "false"))), new RecordQueries(pool, schema),
                 new GraphqlQueries(pool, schema)));
         server.start();
         System.out.println("BASELINE_URL=http://127.0.0.1:" + connector.getLocalPort());
@@ -204,7 +204,7 @@ public final class BaselineServer extends Handler.Abstract {
             options.put(args[i].substring(2), args[i + 1]);
         }
         if (!options.containsKey("jdbc-url")) {
-            throw new IllegalArgumentException("usage: BaselineServer --jdbc-url URL [--port N] [--user U] [--workspace NAME]");
+            throw new IllegalArgumentException("usage: BaselineServer --jdbc-url URL [--port N] [--user U] [--workspace NAME] [--cache-keys true]");
         }
         return options;
     }
