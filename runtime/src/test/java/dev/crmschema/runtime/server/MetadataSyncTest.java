@@ -206,20 +206,8 @@ class MetadataSyncTest {
         awaitStatus(() -> call(base, token).statusCode(), expected);
     }
 
-    /** Short patience: a notification arrives within milliseconds of its commit. */
     private static void awaitStatus(IntSupplier status, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int last = status.getAsInt();
-        while (last != expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = status.getAsInt();
-        }
-        assertEquals(expected, last);
+        assertEquals(expected, (int) TestServer.eventually(status::getAsInt, answer -> answer == expected));
     }
 
     private static int status(String base, String path) {

@@ -20,6 +20,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -327,13 +328,17 @@ class OperatorCommandsTest {
      * The server hears of a command's change to a key by a database notification, within milliseconds of
      * the command's commit; a request may come sooner.
      */
-    private static HttpResponse<String> awaitRefusal(String base, String key) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        HttpResponse<String> response = request(base, "GET", "/rest/tickets", key, null);
-        while (response.statusCode() != 401 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            response = request(base, "GET", "/rest/tickets", key, null);
-        }
+    private static HttpResponse<String> awaitRefusal(String base, String key) {
+        HttpResponse<String> response = TestServer.eventually(() -> {
+            try {
+                return request(base, "GET", "/rest/tickets", key, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, answer -> answer.statusCode() == 401);
         assertEquals(401, response.statusCode(), response.body());
         return response;
     }

@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -118,22 +119,28 @@ public final class TestServer implements AutoCloseable {
 
     /** A server instance started by {@link #startInstance}; closing it stops it. */
     /**
-     * Repeats {@code call} until it answers {@code status}, for at most 10 s: another instance hears of a
-     * key or role change by a database notification, within milliseconds of the commit.
+     * Repeats {@code call} until its answer is {@code done}, for at most 10 s, and returns the last answer:
+     * another server hears of a key or role change by a database notification, within milliseconds of the
+     * commit.
      */
-    public static Reply eventually(int status, Supplier<Reply> call) {
+    public static <T> T eventually(Supplier<T> call, Predicate<T> done) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        Reply reply = call.get();
-        while (reply.status() != status && System.nanoTime() < deadline) {
+        T answer = call.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            reply = call.get();
+            answer = call.get();
         }
-        return reply;
+        return answer;
+    }
+
+    /** {@link #eventually(Supplier, Predicate)} for a reply with this status. */
+    public static Reply eventually(int status, Supplier<Reply> call) {
+        return eventually(call, reply -> reply.status() == status);
     }
 
     public final class Instance implements AutoCloseable {
