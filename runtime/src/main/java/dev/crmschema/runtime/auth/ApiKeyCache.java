@@ -22,8 +22,8 @@ public final class ApiKeyCache implements DatabaseNotifications.Subscriber {
     /** More keys than this in use at once: start over rather than grow without bound. */
     static final int MAX_KEYS = 10_000;
 
-    /** A key as stored, with the hash its tokens' secrets must match. */
-    public record StoredKey(ApiKey key, byte[] secretHash) {}
+    /** A key as stored, with the hash its tokens' secrets must match (kept inside this package). */
+    record StoredKey(ApiKey key, byte[] secretHash) {}
 
     private final Map<UUID, StoredKey> keys = new ConcurrentHashMap<>();
     /** Counts every emptying, so a read that started before one does not put back what it read. */
@@ -36,7 +36,7 @@ public final class ApiKeyCache implements DatabaseNotifications.Subscriber {
     }
 
     /** The key with this id: from the cache when it can answer, else from {@code load}, kept for next time. */
-    public Optional<StoredKey> get(UUID id, Function<UUID, Optional<StoredKey>> load) {
+    Optional<StoredKey> get(UUID id, Function<UUID, Optional<StoredKey>> load) {
         if (!listening) {
             return load.apply(id);
         }
