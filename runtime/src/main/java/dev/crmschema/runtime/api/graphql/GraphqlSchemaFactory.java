@@ -3,6 +3,7 @@ package dev.crmschema.runtime.api.graphql;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.kickstart.tools.GraphQLResolver;
 import graphql.kickstart.tools.ObjectMapperConfigurer;
 import graphql.kickstart.tools.PerFieldConfiguringObjectMapperProvider;
 import graphql.kickstart.tools.PerFieldObjectMapperProvider;
@@ -10,6 +11,7 @@ import graphql.kickstart.tools.SchemaParser;
 import graphql.kickstart.tools.SchemaParserOptions;
 import graphql.language.FieldDefinition;
 import graphql.schema.GraphQLSchema;
+import java.util.List;
 
 /**
  * Builds a workspace's executable GraphQL schema from its generated SDL and {@link GraphqlBindings},
@@ -31,16 +33,17 @@ public final class GraphqlSchemaFactory {
             mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static GraphQLSchema build(String sdl, GraphqlBindings bindings, GraphqlDataSource dataSource) {
+        List<GraphQLResolver<?>> resolvers = bindings.resolvers(new GraphqlResolverSupport(dataSource));
         GraphQLSchema schema = SchemaParser.newParser()
                 .schemaString(sdl)
-                .resolvers(bindings.resolvers(new GraphqlResolverSupport(dataSource)))
+                .resolvers(resolvers)
                 .dictionary(bindings.dictionary())
                 .scalars(GraphqlScalars.all())
                 .options(SchemaParserOptions.newOptions().objectMapperProvider(new OneMapperPerSchema()).build())
                 .build()
                 .makeExecutableSchema();
         Class<?> generated = bindings.getClass();
-        return ValueFields.serveDirectly(schema, generated.getClassLoader(), generated.getPackageName());
+        return ValueFields.serveDirectly(schema, generated.getClassLoader(), generated.getPackageName(), resolvers);
     }
 
     /**

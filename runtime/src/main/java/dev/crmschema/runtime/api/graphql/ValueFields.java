@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.api.graphql;
 
+import graphql.kickstart.tools.GraphQLResolver;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -8,38 +9,64 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.LightDataFetcher;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Serves the plain value fields of the generated record and composite types ({@code Company.name},
- * {@code FullName.firstName}) straight from the values their {@link GraphObject} holds.
- * graphql-java-tools resolves every field with a reflective call and, for most, a
- * {@link DataFetchingEnvironment} made for it; a list query has hundreds of fields, and skipping both took
- * 5-10 % off a GraphQL read's CPU (bench/README.md). A field qualifies when its generated accessor takes no arguments and returns
- * {@code Object} or {@code List<Object>}: by {@link GraphObject}'s contract such an accessor returns
- * {@code value(name)} or {@code list(name)}, which is what the fetcher here returns. Enums, composites and
- * relations keep graphql-java-tools' resolution.
+ * Serves the argument-less fields of the generated data classes directly: records and composites
+ * ({@code Company.name}, {@code Person.emails}, {@code FullName.firstName}), edges ({@code node},
+ * {@code cursor}) and connections ({@code edges}, {@code pageInfo}, the aggregates).
+ *
+ * <p>graphql-java-tools resolves every field with a reflective call, a {@link DataFetchingEnvironment}
+ * made for it, and a scan of its generic wrappers for the returned value; a list query has hundreds of
+ * fields. Here such a field gets a {@link LightDataFetcher}, which graphql-java calls without an
+ * environment:
+ * <ul>
+ *   <li>a plain value (the accessor returns {@code Object} or {@code List<Object>}, which by
+ *       {@link GraphObject}'s contract is {@code value(name)} or {@code list(name)}): read from the
+ *       record's values ({@link ValueFetcher});</li>
+ *   <li>any other field found as the method graphql-java-tools would call (the field's name, or
+ *       {@code get}/{@code is} plus the name, public and argument-less): that method, through a method
+ *       handle ({@link AccessorFetcher});</li>
+ *   <li>a field of a connection that has no such method: the connection's aggregate of that name, as
+ *       graphql-java-tools reads a {@link Map} ({@link AggregateFetcher}).</li>
+ * </ul>
+ * A field that a resolver class serves (relations, root fields) keeps graphql-java-tools' resolution,
+ * as do fields with arguments and types other than the generated data classes.
  */
 final class ValueFields {
     private ValueFields() {}
 
     /**
-     * The schema with the value fields of every type whose generated class ({@code <package>.<type
-     * name>}, from {@code loader}) is a {@link GraphObject} served directly.
+     * The schema with the argument-less fields of every type whose generated class ({@code <package>.<type
+     * name>}, from {@code loader}) is a {@link GraphObject}, {@link GraphEdge} or {@link GraphConnection}
+     * served directly, except fields one of {@code resolvers} declares a method for.
      */
-    static GraphQLSchema serveDirectly(GraphQLSchema schema, ClassLoader loader, String generatedPackage) {
+    static GraphQLSchema serveDirectly(GraphQLSchema schema, ClassLoader loader, String generatedPackage,
+            Collection<? extends GraphQLResolver<?>> resolvers) {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (type instanceof GraphQLObjectType object) {
                 generatedClass(loader, generatedPackage + "." + object.getName()).ifPresent(generated -> {
+                    Set<String> resolved = resolvedElsewhere(generated, resolvers);
                     for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-                        if (field.getArguments().isEmpty() && returnsPlainValue(generated, field.getName())) {
-                            registry.dataFetcher(FieldCoordinates.coordinates(object, field), new ValueFetcher(field.getName()));
+                        if (field.getArguments().isEmpty() && !resolved.contains(field.getName())) {
+                            fetcher(generated, field.getName()).ifPresent(fetcher ->
+                                    registry.dataFetcher(FieldCoordinates.coordinates(object, field), fetcher));
                         }
                     }
                 });
@@ -51,30 +78,105 @@ final class ValueFields {
     private static Optional<Class<?>> generatedClass(ClassLoader loader, String name) {
         try {
             Class<?> type = Class.forName(name, false, loader);
-            return GraphObject.class.isAssignableFrom(type) ? Optional.of(type) : Optional.empty();
+            boolean dataClass = GraphObject.class.isAssignableFrom(type) || GraphEdge.class.isAssignableFrom(type)
+                    || GraphConnection.class.isAssignableFrom(type);
+            return dataClass ? Optional.of(type) : Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
     }
 
-    private static boolean returnsPlainValue(Class<?> generated, String field) {
-        Method accessor;
-        try {
-            accessor = generated.getMethod(field);
-        } catch (NoSuchMethodException e) {
-            return false;
+    /** Names of the methods that resolvers declare for {@code generated}: they take its instance first. */
+    private static Set<String> resolvedElsewhere(Class<?> generated, Collection<? extends GraphQLResolver<?>> resolvers) {
+        Set<String> names = new HashSet<>();
+        for (GraphQLResolver<?> resolver : resolvers) {
+            for (Method method : resolver.getClass().getMethods()) {
+                if (method.getParameterCount() > 0 && method.getParameterTypes()[0] == generated) {
+                    names.add(method.getName());
+                }
+            }
         }
+        return names;
+    }
+
+    private static Optional<LightDataFetcher<Object>> fetcher(Class<?> generated, String field) {
+        List<Method> accessors = accessors(generated, field);
+        if (accessors.size() > 1) {
+            return Optional.empty(); // which one graphql-java-tools picks is its business
+        }
+        if (accessors.isEmpty()) {
+            return GraphConnection.class.isAssignableFrom(generated) ? Optional.of(new AggregateFetcher(field)) : Optional.empty();
+        }
+        Method accessor = accessors.get(0);
+        if (GraphObject.class.isAssignableFrom(generated) && returnsPlainValue(accessor)) {
+            return Optional.of(new ValueFetcher(field));
+        }
+        try {
+            MethodHandle handle = MethodHandles.publicLookup().unreflect(accessor)
+                    .asType(MethodType.methodType(Object.class, Object.class));
+            return Optional.of(new AccessorFetcher(handle));
+        } catch (IllegalAccessException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The public, argument-less instance methods graphql-java-tools would consider for {@code field}. */
+    private static List<Method> accessors(Class<?> generated, String field) {
+        String capitalized = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        Set<String> names = Set.of(field, "get" + capitalized, "is" + capitalized);
+        return Arrays.stream(generated.getMethods())
+                .filter(m -> names.contains(m.getName()) && m.getParameterCount() == 0)
+                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
+                .toList();
+    }
+
+    private static boolean returnsPlainValue(Method accessor) {
         Type returned = accessor.getGenericReturnType();
         return returned == Object.class
                 || returned instanceof ParameterizedType list && list.getRawType() == List.class
                         && list.getActualTypeArguments()[0] == Object.class;
     }
 
-    /** A field's value as the record holds it; never builds a {@link DataFetchingEnvironment}. */
+    /** A field's value as the record holds it. */
     record ValueFetcher(String field) implements LightDataFetcher<Object> {
         @Override
         public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
             return source == null ? null : ((GraphObject) source).plainValue(field);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+    }
+
+    /** What the field's accessor returns, called through a handle typed {@code (Object)Object}. */
+    record AccessorFetcher(MethodHandle accessor) implements LightDataFetcher<Object> {
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
+            if (source == null) {
+                return null;
+            }
+            try {
+                return (Object) accessor.invokeExact(source);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+    }
+
+    /** A connection's aggregate ({@code totalCount}, {@code sumX}...), which it holds as a map entry. */
+    record AggregateFetcher(String field) implements LightDataFetcher<Object> {
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
+            return source == null ? null : ((Map<?, ?>) source).get(field);
         }
 
         @Override

@@ -89,15 +89,22 @@ class GeneratedGraphqlResolversTest {
     }
 
     @Test
-    void plainValueFieldsAreServedDirectlyAndTheOthersByTheirResolvers() {
+    void argumentLessFieldsOfDataClassesAreServedDirectlyAndTheOthersByTheirResolvers() {
         GraphQLSchema schema = graphql.getGraphQLSchema();
-        for (String direct : List.of("Pet.name", "Pet.tags", "Pet.weightKg", "Pet.shelterId", "Currency.amountMicros", "Actor.name")) {
-            assertTrue(fetcher(schema, direct) instanceof ValueFields.ValueFetcher, direct + " should be served directly");
+        for (String value : List.of("Pet.name", "Pet.tags", "Pet.weightKg", "Pet.shelterId", "Currency.amountMicros", "Actor.name")) {
+            assertTrue(fetcher(schema, value) instanceof ValueFields.ValueFetcher, value + " should be read from the values");
         }
-        // Enums become constants, composites their classes, relations are loaded: graphql-java-tools keeps them.
-        for (String resolved : List.of("Pet.species", "Pet.colors", "Pet.monthlyCost", "Pet.shelter", "Actor.source",
-                "Shelter.pets", "PetConnection.totalCount")) {
-            assertFalse(fetcher(schema, resolved) instanceof ValueFields.ValueFetcher, resolved + " should keep its resolver");
+        // Enums become constants and composites their classes: their accessors are called directly.
+        for (String accessor : List.of("Pet.species", "Pet.colors", "Pet.monthlyCost", "Actor.source", "PetEdge.node",
+                "PetEdge.cursor", "PetConnection.edges", "PetConnection.pageInfo")) {
+            assertTrue(fetcher(schema, accessor) instanceof ValueFields.AccessorFetcher, accessor + " should call its accessor");
+        }
+        assertTrue(fetcher(schema, "PetConnection.totalCount") instanceof ValueFields.AggregateFetcher);
+        // Relations and root fields are loaded by resolver classes; fields with arguments keep graphql-java-tools.
+        for (String resolved : List.of("Pet.shelter", "Shelter.pets", "Query.pets", "Query.pet")) {
+            DataFetcher<?> fetcher = fetcher(schema, resolved);
+            assertFalse(fetcher instanceof ValueFields.ValueFetcher || fetcher instanceof ValueFields.AccessorFetcher
+                    || fetcher instanceof ValueFields.AggregateFetcher, resolved + " should keep its resolver");
         }
     }
 
