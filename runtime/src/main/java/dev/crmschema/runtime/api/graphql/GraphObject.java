@@ -75,7 +75,7 @@ public abstract class GraphObject {
         return type.apply(asMap(field, value));
     }
 
-    /** What {@link #value} and {@link #list} return, for {@link ValueFields}. */
+    /** What {@link #value} and {@link #list} return, for {@link DirectFields}. */
     final Object plainValue(String field) {
         return values.get(field);
     }

@@ -43,7 +43,7 @@ public final class GraphqlSchemaFactory {
                 .build()
                 .makeExecutableSchema();
         Class<?> generated = bindings.getClass();
-        return ValueFields.serveDirectly(schema, generated.getClassLoader(), generated.getPackageName(), resolvers);
+        return DirectFields.serveDirectly(schema, generated.getClassLoader(), generated.getPackageName(), resolvers);
     }
 
     /**

@@ -92,19 +92,19 @@ class GeneratedGraphqlResolversTest {
     void argumentLessFieldsOfDataClassesAreServedDirectlyAndTheOthersByTheirResolvers() {
         GraphQLSchema schema = graphql.getGraphQLSchema();
         for (String value : List.of("Pet.name", "Pet.tags", "Pet.weightKg", "Pet.shelterId", "Currency.amountMicros", "Actor.name")) {
-            assertTrue(fetcher(schema, value) instanceof ValueFields.ValueFetcher, value + " should be read from the values");
+            assertTrue(fetcher(schema, value) instanceof DirectFields.ValueFetcher, value + " should be read from the values");
         }
         // Enums become constants and composites their classes: their accessors are called directly.
         for (String accessor : List.of("Pet.species", "Pet.colors", "Pet.monthlyCost", "Actor.source", "PetEdge.node",
                 "PetEdge.cursor", "PetConnection.edges", "PetConnection.pageInfo")) {
-            assertTrue(fetcher(schema, accessor) instanceof ValueFields.AccessorFetcher, accessor + " should call its accessor");
+            assertTrue(fetcher(schema, accessor) instanceof DirectFields.AccessorFetcher, accessor + " should call its accessor");
         }
-        assertTrue(fetcher(schema, "PetConnection.totalCount") instanceof ValueFields.AggregateFetcher);
+        assertTrue(fetcher(schema, "PetConnection.totalCount") instanceof DirectFields.AggregateFetcher);
         // Relations and root fields are loaded by resolver classes; fields with arguments keep graphql-java-tools.
         for (String resolved : List.of("Pet.shelter", "Shelter.pets", "Query.pets", "Query.pet")) {
             DataFetcher<?> fetcher = fetcher(schema, resolved);
-            assertFalse(fetcher instanceof ValueFields.ValueFetcher || fetcher instanceof ValueFields.AccessorFetcher
-                    || fetcher instanceof ValueFields.AggregateFetcher, resolved + " should keep its resolver");
+            assertFalse(fetcher instanceof DirectFields.ValueFetcher || fetcher instanceof DirectFields.AccessorFetcher
+                    || fetcher instanceof DirectFields.AggregateFetcher, resolved + " should keep its resolver");
         }
     }
 

@@ -19,6 +19,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ import java.util.function.Supplier;
  * A field that a resolver class serves (relations, root fields) keeps graphql-java-tools' resolution,
  * as do fields with arguments and types other than the generated data classes.
  */
-final class ValueFields {
-    private ValueFields() {}
+final class DirectFields {
+    private DirectFields() {}
 
     /**
      * The schema with the argument-less fields of every type whose generated class ({@code <package>.<type
@@ -59,13 +60,15 @@ final class ValueFields {
     static GraphQLSchema serveDirectly(GraphQLSchema schema, ClassLoader loader, String generatedPackage,
             Collection<? extends GraphQLResolver<?>> resolvers) {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
+        Map<Class<?>, Set<String>> resolvedElsewhere = resolvedElsewhere(resolvers);
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (type instanceof GraphQLObjectType object) {
                 generatedClass(loader, generatedPackage + "." + object.getName()).ifPresent(generated -> {
-                    Set<String> resolved = resolvedElsewhere(generated, resolvers);
+                    Set<String> resolved = resolvedElsewhere.getOrDefault(generated, Set.of());
+                    List<Method> argumentLess = argumentLessMethods(generated);
                     for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                         if (field.getArguments().isEmpty() && !resolved.contains(field.getName())) {
-                            fetcher(generated, field.getName()).ifPresent(fetcher ->
+                            fetcher(generated, argumentLess, field.getName()).ifPresent(fetcher ->
                                     registry.dataFetcher(FieldCoordinates.coordinates(object, field), fetcher));
                         }
                     }
@@ -86,21 +89,24 @@ final class ValueFields {
         }
     }
 
-    /** Names of the methods that resolvers declare for {@code generated}: they take its instance first. */
-    private static Set<String> resolvedElsewhere(Class<?> generated, Collection<? extends GraphQLResolver<?>> resolvers) {
-        Set<String> names = new HashSet<>();
+    /**
+     * Per class, the names of the methods resolvers declare for its fields: graphql-java-tools passes a
+     * resolver method the instance as its first argument, and prefers it to the class's own accessor.
+     */
+    private static Map<Class<?>, Set<String>> resolvedElsewhere(Collection<? extends GraphQLResolver<?>> resolvers) {
+        Map<Class<?>, Set<String>> names = new HashMap<>();
         for (GraphQLResolver<?> resolver : resolvers) {
             for (Method method : resolver.getClass().getMethods()) {
-                if (method.getParameterCount() > 0 && method.getParameterTypes()[0] == generated) {
-                    names.add(method.getName());
+                if (method.getParameterCount() > 0) {
+                    names.computeIfAbsent(method.getParameterTypes()[0], type -> new HashSet<>()).add(method.getName());
                 }
             }
         }
         return names;
     }
 
-    private static Optional<LightDataFetcher<Object>> fetcher(Class<?> generated, String field) {
-        List<Method> accessors = accessors(generated, field);
+    private static Optional<LightDataFetcher<Object>> fetcher(Class<?> generated, List<Method> argumentLess, String field) {
+        List<Method> accessors = accessors(argumentLess, field);
         if (accessors.size() > 1) {
             return Optional.empty(); // which one graphql-java-tools picks is its business
         }
@@ -120,14 +126,19 @@ final class ValueFields {
         }
     }
 
-    /** The public, argument-less instance methods graphql-java-tools would consider for {@code field}. */
-    private static List<Method> accessors(Class<?> generated, String field) {
+    /** The public, argument-less instance methods of {@code generated}, {@link Object}'s left out. */
+    private static List<Method> argumentLessMethods(Class<?> generated) {
+        return Arrays.stream(generated.getMethods())
+                .filter(m -> m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getDeclaringClass() != Object.class)
+                .toList();
+    }
+
+    /** Those of {@code argumentLess} graphql-java-tools would consider for {@code field}. */
+    private static List<Method> accessors(List<Method> argumentLess, String field) {
         String capitalized = Character.toUpperCase(field.charAt(0)) + field.substring(1);
         Set<String> names = Set.of(field, "get" + capitalized, "is" + capitalized);
-        return Arrays.stream(generated.getMethods())
-                .filter(m -> names.contains(m.getName()) && m.getParameterCount() == 0)
-                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
-                .toList();
+        return argumentLess.stream().filter(m -> names.contains(m.getName())).toList();
     }
 
     private static boolean returnsPlainValue(Method accessor) {
