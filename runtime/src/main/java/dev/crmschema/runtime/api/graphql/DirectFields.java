@@ -105,7 +105,7 @@ final class DirectFields {
         return names;
     }
 
-    private static Optional<LightDataFetcher<Object>> fetcher(Class<?> generated, List<Method> argumentLess, String field) {
+    private static Optional<SourceFetcher> fetcher(Class<?> generated, List<Method> argumentLess, String field) {
         List<Method> accessors = accessors(argumentLess, field);
         if (accessors.size() > 1) {
             return Optional.empty(); // which one graphql-java-tools picks is its business
@@ -148,26 +148,33 @@ final class DirectFields {
                         && list.getActualTypeArguments()[0] == Object.class;
     }
 
-    /** A field's value as the record holds it. */
-    record ValueFetcher(String field) implements LightDataFetcher<Object> {
+    /** A fetcher that needs only the field's source object, never null when it is called. */
+    interface SourceFetcher extends LightDataFetcher<Object> {
+        Object fetch(Object source);
+
         @Override
-        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
-            return source == null ? null : ((GraphObject) source).plainValue(field);
+        default Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
+            return source == null ? null : fetch(source);
         }
 
         @Override
-        public Object get(DataFetchingEnvironment environment) {
+        default Object get(DataFetchingEnvironment environment) {
             return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
         }
     }
 
-    /** What the field's accessor returns, called through a handle typed {@code (Object)Object}. */
-    record AccessorFetcher(MethodHandle accessor) implements LightDataFetcher<Object> {
+    /** A field's value as the record holds it. */
+    record ValueFetcher(String field) implements SourceFetcher {
         @Override
-        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
-            if (source == null) {
-                return null;
-            }
+        public Object fetch(Object source) {
+            return ((GraphObject) source).plainValue(field);
+        }
+    }
+
+    /** What the field's accessor returns, called through a handle typed {@code (Object)Object}. */
+    record AccessorFetcher(MethodHandle accessor) implements SourceFetcher {
+        @Override
+        public Object fetch(Object source) {
             try {
                 return (Object) accessor.invokeExact(source);
             } catch (RuntimeException | Error e) {
@@ -176,23 +183,13 @@ final class DirectFields {
                 throw new UndeclaredThrowableException(e);
             }
         }
-
-        @Override
-        public Object get(DataFetchingEnvironment environment) {
-            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
-        }
     }
 
     /** A connection's aggregate ({@code totalCount}, {@code sumX}...), which it holds as a map entry. */
-    record AggregateFetcher(String field) implements LightDataFetcher<Object> {
+    record AggregateFetcher(String field) implements SourceFetcher {
         @Override
-        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
-            return source == null ? null : ((Map<?, ?>) source).get(field);
-        }
-
-        @Override
-        public Object get(DataFetchingEnvironment environment) {
-            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        public Object fetch(Object source) {
+            return ((Map<?, ?>) source).get(field);
         }
     }
 }
