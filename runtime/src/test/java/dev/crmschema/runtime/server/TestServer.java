@@ -117,7 +117,6 @@ public final class TestServer implements AutoCloseable {
         return new Instance(start(configuration));
     }
 
-    /** A server instance started by {@link #startInstance}; closing it stops it. */
     /**
      * Repeats {@code call} until its answer is {@code done}, for at most 10 s, and returns the last answer:
      * another server hears of a key or role change by a database notification, within milliseconds of the
@@ -143,6 +142,7 @@ public final class TestServer implements AutoCloseable {
         return eventually(call, reply -> reply.status() == status);
     }
 
+    /** A server instance started by {@link #startInstance}; closing it stops it. */
     public final class Instance implements AutoCloseable {
         private final DropwizardTestSupport<CrmServerConfiguration> instance;
 

@@ -83,7 +83,8 @@ public final class BaselineServer extends Handler.Abstract {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(options.getOrDefault("port", "0")));
         server.addConnector(connector);
-        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId, Boolean.parseBoolean(options.getOrDefault("cache-keys", "false"))), new RecordQueries(pool, schema),
+        boolean cacheKeys = Boolean.parseBoolean(options.getOrDefault("cache-keys", "false"));
+        server.setHandler(new BaselineServer(new ApiKeyCheck(pool, workspaceId, cacheKeys), new RecordQueries(pool, schema),
                 new GraphqlQueries(pool, schema)));
         server.start();
         System.out.println("BASELINE_URL=http://127.0.0.1:" + connector.getLocalPort());
