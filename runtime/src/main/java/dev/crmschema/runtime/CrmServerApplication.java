@@ -49,6 +49,7 @@ import dev.crmschema.runtime.metadata.MetadataSync;
 import dev.crmschema.runtime.metadata.RolesResource;
 import dev.crmschema.runtime.permissions.AccessCache;
 import dev.crmschema.runtime.permissions.RoleStore;
+import dev.crmschema.runtime.rest.JsonTreeReader;
 import dev.crmschema.runtime.rest.JsonTreeWriter;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
@@ -134,6 +135,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new GraphqlResource(authentication, services, environment.getObjectMapper()));
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new StrictUtf8Body());
+        environment.jersey().register(new JsonTreeReader(environment.getObjectMapper()));
         environment.jersey().register(new JsonTreeWriter(environment.getObjectMapper()));
         environment.jersey().register(new MetadataResource(authentication, metadata));
         environment.jersey().register(new ApiKeysResource(authentication, keys, roles, clock));

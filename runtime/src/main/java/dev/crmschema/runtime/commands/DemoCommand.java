@@ -12,6 +12,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-shutdown"));
         configuration.setDatabase(postgres.configuration());
         usePort(configuration, namespace.getInt("port"));
+        useClassicRequestLog(configuration);
 
         try (Database database = new Database(configuration.getDatabase())) {
             CoreSchema.migrate(database.dsl());
@@ -103,6 +105,15 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
         admin.setPort(0);
         admin.setBindHost("127.0.0.1");
+    }
+
+    /**
+     * The request log of {@code config.example.yml}: Dropwizard's default (logback-access) copies every header,
+     * parameter and attribute of each request for its background appender, about 6 % of the CPU of a read by id;
+     * the classic one formats the same line (without the query string) with Jetty's {@code CustomRequestLog}.
+     */
+    private static void useClassicRequestLog(CrmServerConfiguration configuration) {
+        ((DefaultServerFactory) configuration.getServerFactory()).setRequestLogFactory(new LogbackClassicRequestLogFactory());
     }
 
     private static void deleteRecursively(Path folder) {

@@ -37,6 +37,7 @@ class ApiKeyTokenTest {
                 "CRM_" + ID + "_" + SECRET,                                // the prefix is case-sensitive
                 "crm_0123456789ABCDEF0f1e2d3c4b5a6978_" + SECRET,          // upper-case hex
                 "crm_0123456789abcdeg0f1e2d3c4b5a6978_" + SECRET,          // not hex
+                "crm_" + "\u0661".repeat(32) + "_" + SECRET,              // digits of another script
                 "crm_" + ID + "-" + SECRET,                                // wrong separator
                 "crm_" + ID + "_AZaz09_+" + "x".repeat(35),                // '+' is not base64url
                 "crm_" + ID + "_AZaz09_=" + "x".repeat(35),                // no padding
