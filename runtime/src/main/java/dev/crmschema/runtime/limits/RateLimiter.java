@@ -16,11 +16,14 @@ import org.jooq.Record;
  * <p>A server does not write to the database on every call: it claims calls from the key's window row
  * in blocks (a {@link Lease}) and spends them locally. The database never grants more calls than the
  * limit, so the limit holds across servers; a block is at most a twentieth of the limit, so a server
- * sitting on unspent calls can refuse another server's caller at most that much early. The first claim
- * of a window and every claim near the limit take a single call, which keeps small limits exact. Once
- * a claim finds the window full, the key's calls are refused without a statement until the window ends,
- * so a client that keeps calling after its 429 costs the database nothing. A change of a key's limit is
- * seen at the key's next claim: at once while it has calls left, from the next window once it is refused.
+ * sitting on unspent calls (a block and a half at most) can refuse another server's caller at most that
+ * much early. The next block is claimed ahead, once half of the last one is left, by the call that gets
+ * there and without the lease's lock, so a busy key's calls keep spending instead of waiting for that
+ * write. The first claim of a window and every claim near the limit take a single call, which keeps
+ * small limits exact. Once a claim finds the window full, the key's calls are refused without a
+ * statement until the window ends, so a client that keeps calling after its 429 costs the database
+ * nothing. A change of a key's limit is seen at the key's next claim: at once while it has calls left,
+ * from the next window once it is refused.
  */
 public final class RateLimiter {
     /** Largest block of calls one claim takes: one database round trip per this many calls at most. */
@@ -73,31 +76,64 @@ public final class RateLimiter {
     /** Counts one call of the key; empty when the key no longer exists (it was deleted meanwhile). */
     public Optional<RateLimitDecision> count(UUID keyId) {
         Lease lease = leases.computeIfAbsent(keyId, id -> new Lease());
+        int topUp;
+        RateLimitDecision spent;
         synchronized (lease) {
             long now = System.nanoTime();
             if (lease.unspent > 0 && now < lease.windowEndNanos) {
                 lease.unspent--;
-                return Optional.of(lease.decision(true, now, windowMillis));
+                spent = lease.decision(true, now, windowMillis);
+                topUp = lease.startTopUp();
+            } else {
+                return countWithClaim(keyId, lease, now);
             }
-            if (lease.isSpentUntilWindowEnds(now)) {
-                return Optional.of(lease.decision(false, now, windowMillis));
+        }
+        if (topUp > 0) {
+            topUp(keyId, lease, topUp);
+        }
+        return Optional.of(spent);
+    }
+
+    /**
+     * The slow path, under the lease's lock: nothing is left to spend, so this call waits for a claim.
+     * Within a window the limit is known: claim a block while it fits, single calls near the end.
+     */
+    private Optional<RateLimitDecision> countWithClaim(UUID keyId, Lease lease, long now) {
+        if (lease.isSpentUntilWindowEnds(now)) {
+            return Optional.of(lease.decision(false, now, windowMillis));
+        }
+        int block = now < lease.windowEndNanos ? blockFor(lease.limit, lease.claimedInWindow) : 1;
+        Optional<Claim> claim = claim(keyId, block);
+        if (claim.isPresent() && claim.get().granted() == 0 && block > 1) {
+            claim = claim(keyId, 1);
+        }
+        if (claim.isEmpty()) {
+            leases.remove(keyId);
+            return Optional.empty();
+        }
+        lease.renew(claim.get(), now);
+        boolean allowed = lease.unspent > 0;
+        if (allowed) {
+            lease.unspent--;
+        }
+        return Optional.of(lease.decision(allowed, now, windowMillis));
+    }
+
+    /**
+     * Claims the next block while the lease still has calls, without its lock: the other calls of the
+     * key go on spending what is left meanwhile instead of waiting for the database (a claim is a write,
+     * and waiting for it was the slowest percentile of a busy key's calls).
+     */
+    private void topUp(UUID keyId, Lease lease, int block) {
+        Optional<Claim> claim = Optional.empty();
+        try {
+            claim = claim(keyId, block);
+        } catch (RuntimeException e) {
+            // This call is counted already; the call that finds nothing left claims again and reports the failure.
+        } finally {
+            synchronized (lease) {
+                lease.endTopUp(claim, System.nanoTime());
             }
-            // Within a window the limit is known: claim a block while it fits, single calls near the end.
-            int block = now < lease.windowEndNanos ? blockFor(lease.limit, lease.claimedInWindow) : 1;
-            Optional<Claim> claim = claim(keyId, block);
-            if (claim.isPresent() && claim.get().granted() == 0 && block > 1) {
-                claim = claim(keyId, 1);
-            }
-            if (claim.isEmpty()) {
-                leases.remove(keyId);
-                return Optional.empty();
-            }
-            lease.renew(claim.get(), now);
-            boolean allowed = lease.unspent > 0;
-            if (allowed) {
-                lease.unspent--;
-            }
-            return Optional.of(lease.decision(allowed, now, windowMillis));
         }
     }
 
@@ -115,7 +151,7 @@ public final class RateLimiter {
             long start = r.get(1, Long.class);
             Integer calls = r.get(3, Integer.class);
             return new Claim(r.get(2, Integer.class), calls == null ? 0 : block, calls == null ? -1 : calls,
-                    start + windowMillis - nowMillis);
+                    start + windowMillis - nowMillis, start);
         });
     }
 
@@ -124,8 +160,9 @@ public final class RateLimiter {
      *
      * @param granted calls claimed, 0 when the limit is reached
      * @param callsInWindow the window's counter after the claim (every server's calls), -1 when nothing was claimed
+     * @param windowStart the window's start on the database clock (epoch milliseconds)
      */
-    private record Claim(int limit, int granted, long callsInWindow, long resetMillis) {}
+    private record Claim(int limit, int granted, long callsInWindow, long resetMillis, long windowStart) {}
 
     /** One key's calls claimed on this server and not spent yet, in the current window. */
     private static final class Lease {
@@ -133,13 +170,56 @@ public final class RateLimiter {
         int unspent;
         long claimedInWindow;
         long windowEndNanos = Long.MIN_VALUE;
+        long windowStart = Long.MIN_VALUE;
+        /** Calls of the last block claimed; the next is claimed ahead once half of it is left. */
+        int lastBlock;
+        boolean toppingUp;
 
         void renew(Claim claim, long now) {
             limit = claim.limit();
             windowEndNanos = now + claim.resetMillis() * 1_000_000L;
+            windowStart = claim.windowStart();
             // A claim comes only when nothing is left unspent, or the window is over and its calls are gone.
             unspent = claim.granted();
+            lastBlock = claim.granted();
             claimedInWindow = claim.granted() > 0 ? claim.callsInWindow() : limit;
+        }
+
+        /**
+         * The block to claim ahead, 0 for none: only while blocks are claimed (far from the limit), one
+         * claim at a time, once half of the last block is left. The caller claims it without the lock.
+         */
+        int startTopUp() {
+            if (toppingUp || lastBlock <= 1 || unspent > lastBlock / 2) {
+                return 0;
+            }
+            int block = blockFor(limit, claimedInWindow);
+            if (block <= 1) {
+                return 0;
+            }
+            toppingUp = true;
+            return block;
+        }
+
+        /**
+         * Adds what a claim ahead got. A claim that landed in a later window than the lease's replaces it:
+         * the calls left of the earlier window are gone with it. A failed or refused claim leaves the
+         * lease as it is; the calls after the last unspent one claim again, waiting for the database.
+         */
+        void endTopUp(Optional<Claim> claim, long now) {
+            toppingUp = false;
+            if (claim.isEmpty() || claim.get().granted() == 0) {
+                return;
+            }
+            if (claim.get().windowStart() != windowStart) {
+                renew(claim.get(), now);
+                return;
+            }
+            limit = claim.get().limit();
+            unspent += claim.get().granted();
+            lastBlock = claim.get().granted();
+            // A claim that waited for the database may have counted after this one.
+            claimedInWindow = Math.max(claimedInWindow, claim.get().callsInWindow());
         }
 
         /**

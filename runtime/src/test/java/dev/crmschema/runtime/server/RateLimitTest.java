@@ -170,6 +170,21 @@ class RateLimitTest {
     }
 
     @Test
+    void aBusyKeyClaimsItsNextBlockAheadAndStillCountsExactly() {
+        Key key = newKey(server.acme.id(), OptionalInt.of(1000));
+        awaitRoomInWindow();
+        for (int call = 1; call <= 45; call++) {
+            TestServer.Reply ok = server.get(key.token, "/rest/companies?limit=1&fields=id");
+            assertEquals(Integer.toString(1000 - call), ok.header("RateLimit-Remaining"), "call " + call);
+        }
+        // 1 call, then a block of 49; at call 26 half of it (24) is left and the next block, (1000 - 50) / 20,
+        // is claimed ahead while calls go on.
+        Object claimed = server.database.dsl().fetchValue(
+                "SELECT sum(calls) FROM core.rate_limit_window WHERE key_id = ?", key.id);
+        assertEquals("97", String.valueOf(claimed));
+    }
+
+    @Test
     void twoServerInstancesOnOneDatabaseShareEachKeysLimit() {
         try (TestServer.Instance second = server.startInstance(server.configuration())) {
             Key key = newKey(server.acme.id(), OptionalInt.of(5));
