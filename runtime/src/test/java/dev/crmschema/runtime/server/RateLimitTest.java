@@ -157,31 +157,15 @@ class RateLimitTest {
 
     @Test
     void aBusyKeyClaimsItsCallsInBlocksYetEveryResponseCountsExactly() {
-        Key key = newKey(server.acme.id(), OptionalInt.of(1000));
-        awaitRoomInWindow();
-        for (int call = 1; call <= 10; call++) {
-            TestServer.Reply ok = server.get(key.token, "/rest/companies?limit=1&fields=id");
-            assertEquals(Integer.toString(1000 - call), ok.header("RateLimit-Remaining"));
-        }
         // One single call to learn the limit, then one block of (1000 - 1) / 20 calls: two writes, not ten.
-        Object claimed = server.database.dsl().fetchValue(
-                "SELECT sum(calls) FROM core.rate_limit_window WHERE key_id = ?", key.id);
-        assertEquals("50", String.valueOf(claimed));
+        assertEquals(50, callsClaimedAfter(10, 1000));
     }
 
     @Test
     void aBusyKeyClaimsItsNextBlockAheadAndStillCountsExactly() {
-        Key key = newKey(server.acme.id(), OptionalInt.of(1000));
-        awaitRoomInWindow();
-        for (int call = 1; call <= 45; call++) {
-            TestServer.Reply ok = server.get(key.token, "/rest/companies?limit=1&fields=id");
-            assertEquals(Integer.toString(1000 - call), ok.header("RateLimit-Remaining"), "call " + call);
-        }
         // 1 call, then a block of 49; at call 26 half of it (24) is left and the next block, (1000 - 50) / 20,
         // is claimed ahead while calls go on.
-        Object claimed = server.database.dsl().fetchValue(
-                "SELECT sum(calls) FROM core.rate_limit_window WHERE key_id = ?", key.id);
-        assertEquals("97", String.valueOf(claimed));
+        assertEquals(97, callsClaimedAfter(45, 1000));
     }
 
     @Test
@@ -231,6 +215,21 @@ class RateLimitTest {
     }
 
     private record Key(UUID id, String token) {}
+
+    /**
+     * Makes {@code calls} calls with a new key of this limit, checks the remaining count of each, and returns
+     * how many calls the server claimed from the database meanwhile.
+     */
+    private static long callsClaimedAfter(int calls, int limit) {
+        Key key = newKey(server.acme.id(), OptionalInt.of(limit));
+        awaitRoomInWindow();
+        for (int call = 1; call <= calls; call++) {
+            TestServer.Reply ok = server.get(key.token, "/rest/companies?limit=1&fields=id");
+            assertEquals(Integer.toString(limit - call), ok.header("RateLimit-Remaining"), "call " + call);
+        }
+        return Long.parseLong(String.valueOf(server.database.dsl().fetchValue(
+                "SELECT sum(calls) FROM core.rate_limit_window WHERE key_id = ?", key.id)));
+    }
 
     private static Key newKey(UUID workspaceId, OptionalInt limit) {
         var created = server.keys().create(workspaceId, "rate " + UUID.randomUUID(), OffsetDateTime.now().plusDays(1));
