@@ -14,11 +14,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads JSON request bodies into trees, the body type of every REST and GraphQL endpoint, with the
+ * Reads JSON request bodies into trees, the body type of the REST and metadata endpoints, with the
  * application's mapper through one prepared reader: the same tree as Jackson's JAX-RS provider gives (an
  * empty body is {@code null}, for the endpoint to refuse), without that provider's per-request lookup of
- * settings for the resource's annotations and its reader built for them. Other types still go to that
- * provider; the interceptors that check size and UTF-8 wrap the stream before it gets here.
+ * settings for the resource's annotations and its reader built for them. Other body types go to the
+ * providers they went to before; the interceptors that check size and UTF-8 wrap the stream before it
+ * gets here.
  */
 @Consumes(MediaType.APPLICATION_JSON)
 public final class JsonTreeReader implements MessageBodyReader<JsonNode> {
