@@ -2,6 +2,7 @@ package dev.crmschema.runtime;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.crmschema.runtime.auth.ApiKeyCache;
 import dev.crmschema.runtime.auth.ApiKeyStore;
@@ -96,10 +97,16 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         bootstrap.addCommand(new ImportWorkspaceCommand());
         bootstrap.addBundle(new DocsBundle());
         bootstrap.addBundle(new GraphiqlBundle());
-        // NUMERIC values and currency micros keep every digit and their scale; a key sent twice in one
-        // JSON object, or anything after the JSON value, is refused rather than silently dropped.
-        bootstrap.getObjectMapper()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        configureJson(bootstrap.getObjectMapper());
+    }
+
+    /**
+     * The application mapper's settings, which request bodies are read with: NUMERIC values and currency
+     * micros keep every digit and their scale; a key sent twice in one JSON object, or anything after the
+     * JSON value, is refused rather than silently dropped.
+     */
+    public static ObjectMapper configureJson(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);

@@ -59,7 +59,7 @@ public record ApiKeyToken(UUID keyId, String secret) {
     }
 
     public String value() {
-        return "crm_" + keyId.toString().replace("-", "") + "_" + secret;
+        return PREFIX + keyId.toString().replace("-", "") + "_" + secret;
     }
 
     public byte[] secretHash() {

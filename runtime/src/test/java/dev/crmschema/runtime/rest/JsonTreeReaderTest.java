@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.runtime.CrmServerApplication;
 import io.dropwizard.jackson.Jackson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -25,12 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonTreeReaderTest {
-    /** The application's mapper settings (CrmServerApplication.initialize). */
-    private final ObjectMapper mapper = Jackson.newObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private final ObjectMapper mapper = CrmServerApplication.configureJson(Jackson.newObjectMapper());
     private final JsonTreeReader reader = new JsonTreeReader(mapper);
 
     @ParameterizedTest
