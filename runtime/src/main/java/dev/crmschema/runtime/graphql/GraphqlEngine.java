@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.graphql;
 
 import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.api.graphql.DirectObjectStrategy;
 import dev.crmschema.runtime.api.graphql.GraphqlBindings;
 import dev.crmschema.runtime.api.graphql.GraphqlSchemaFactory;
 import graphql.ExecutionInput;
@@ -35,10 +36,12 @@ public final class GraphqlEngine {
             Collection<ObjectType> objects) {
         ToolsLogging.quiet();
         PreparsedQueries preparsed = new PreparsedQueries();
+        FieldErrors errors = new FieldErrors();
         GraphQL graphql = GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, new RecordDataSource()))
                 .instrumentation(new QueryLimits(limits))
                 .preparsedDocumentProvider(preparsed)
-                .defaultDataFetcherExceptionHandler(new FieldErrors())
+                .queryExecutionStrategy(new DirectObjectStrategy(errors))
+                .defaultDataFetcherExceptionHandler(errors)
                 .build();
         return new GraphqlEngine(graphql, preparsed, new RelationSelections(objects));
     }

@@ -16,6 +16,11 @@ import dev.crmschema.runtime.testing.ExampleWorkspaces;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.execution.SimpleDataFetcherExceptionHandler;
+import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -37,7 +42,10 @@ import org.junit.jupiter.api.Test;
 class GeneratedGraphqlResolversTest {
     private static final String PACKAGE = "dev.crmschema.generated.showcase.graphql";
     private static InMemoryDataSource data;
+    /** As the engine runs it: with {@link DirectObjectStrategy}. */
     private static GraphQL graphql;
+    /** graphql-java's own execution over the same schema, to compare with. */
+    private static GraphQL plain;
 
     private String shelterId;
     private String rexId;
@@ -65,7 +73,9 @@ class GeneratedGraphqlResolversTest {
         ClassLoader loader = compiled.classLoader(GeneratedGraphqlResolversTest.class.getClassLoader());
         GraphqlBindings bindings = (GraphqlBindings) loader.loadClass(PACKAGE + ".WorkspaceGraphql").getConstructor().newInstance();
         data = new InMemoryDataSource(workspace);
-        graphql = GraphQL.newGraphQL(GraphqlSchemaFactory.build(sdl, bindings, data)).build();
+        GraphQLSchema schema = GraphqlSchemaFactory.build(sdl, bindings, data);
+        graphql = GraphQL.newGraphQL(schema).queryExecutionStrategy(new DirectObjectStrategy(new SimpleDataFetcherExceptionHandler())).build();
+        plain = GraphQL.newGraphQL(schema).build();
     }
 
     @BeforeEach
@@ -217,6 +227,66 @@ class GeneratedGraphqlResolversTest {
         assertEquals(1, result.getErrors().size());
         assertTrue(result.getErrors().get(0).getMessage().contains("Invalid UUID"), result.getErrors().get(0).getMessage());
         assertEquals(List.of(), data.calls);
+    }
+
+    @Test
+    void directlyCompletedObjectsAnswerWhatGraphqlJavaAnswers() {
+        String nested = """
+                { pets(first: 10) { totalCount edges { cursor node {
+                    id name species colors tags weightKg isAdopted monthlyCost { amountMicros currencyCode }
+                    createdBy { source name } shelter { city pets { edges { node { name species } } } } } } } }""";
+        String fragmentsAndAliases = """
+                query { pets { __typename all: totalCount edges { node { ...Basics alias: name
+                    monthlyCost { ... on Currency { code: currencyCode } __typename } } } } }
+                fragment Basics on Pet { __typename id name species }""";
+        String directives = """
+                query Dogs($skip: Boolean!) { pets { edges { node { name @skip(if: $skip) species colors } } } }""";
+        for (String query : List.of(nested, fragmentsAndAliases, directives)) {
+            assertSameResult(query, Map.of("skip", true));
+        }
+    }
+
+    @Test
+    void aValueDirectCompletionCannotTakeIsLeftToGraphqlJavaWithItsErrorsAndNulls() {
+        // A null in a non-null field (nulls the edge's node and, as PetEdge.node is non-null, the edge),
+        // and an enum value that is not one of the enum's.
+        data.put("pet", record("name", "Nobody knows", "species", "DOG", "shelterId", shelterId));
+        data.put("pet", record("name", "Polly", "species", "PARROT", "isAdopted", false, "shelterId", shelterId));
+        String query = "{ pets { edges { node { name species isAdopted } } } shelters { edges { node { pets { edges { node { name isAdopted } } } } } } }";
+        ExecutionResult result = assertSameResult(query, Map.of());
+        assertEquals(3, result.getErrors().size(), () -> result.getErrors().toString());
+    }
+
+    @Test
+    void objectsOfDirectFieldsAreCompletedWithoutGraphqlJavasPerObjectExecution() {
+        ObjectsExecuted counted = new ObjectsExecuted();
+        GraphQL withCount = graphql.transform(builder -> builder.instrumentation(counted));
+        String query = "{ pets { edges { node { name monthlyCost { currencyCode } shelter { city } } } } }";
+        assertEquals(List.of(), withCount.execute(query).getErrors());
+        // graphql-java executes the pets connection's objects one by one only down to what holds a
+        // relation: the connection, its two edges, and their nodes. Both shelters and the costs are direct.
+        assertEquals(5, counted.objects);
+        assertEquals(plain.execute(query).toSpecification(), withCount.execute(query).toSpecification());
+    }
+
+    /** Runs {@code query} both ways; the two answers must be the same, errors included. */
+    private static ExecutionResult assertSameResult(String query, Map<String, Object> variables) {
+        ExecutionResult expected = plain.execute(ExecutionInput.newExecutionInput(query).variables(variables).build());
+        ExecutionResult direct = graphql.execute(ExecutionInput.newExecutionInput(query).variables(variables).build());
+        assertEquals(expected.toSpecification(), direct.toSpecification(), query);
+        return direct;
+    }
+
+    /** Counts the objects graphql-java's strategy executes field by field. */
+    private static final class ObjectsExecuted extends SimplePerformantInstrumentation {
+        private int objects;
+
+        @Override
+        public ExecuteObjectInstrumentationContext beginExecuteObject(
+                InstrumentationExecutionStrategyParameters parameters, InstrumentationState state) {
+            objects++;
+            return super.beginExecuteObject(parameters, state);
+        }
     }
 
     private static Map<String, Object> record(Object... keysAndValues) {
