@@ -35,6 +35,10 @@ import org.jooq.impl.SQLDataType;
  */
 final class ColumnValues {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Array types, made once: jOOQ's {@code array()} builds a new type on every call. */
+    static final DataType<UUID[]> UUID_ARRAY = SQLDataType.UUID.array();
+    static final DataType<String[]> TEXT_ARRAY = SQLDataType.CLOB.array();
+    static final DataType<String[]> VARCHAR_ARRAY = SQLDataType.VARCHAR.array();
 
     private ColumnValues() {}
 
@@ -51,7 +55,7 @@ final class ColumnValues {
             case TIMESTAMPTZ -> SQLDataType.TIMESTAMPWITHTIMEZONE;
             case DATE -> SQLDataType.LOCALDATE;
             case JSONB -> SQLDataType.JSONB;
-            case TEXT_ARRAY, ENUM_ARRAY -> SQLDataType.CLOB.array();
+            case TEXT_ARRAY, ENUM_ARRAY -> TEXT_ARRAY;
         };
     }
 

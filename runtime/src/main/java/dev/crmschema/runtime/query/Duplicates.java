@@ -52,7 +52,7 @@ final class Duplicates {
             List<Column> columns = table.selectedColumns(Projection.DEFAULT);
             List<Record> records = tx.select(table.selectList(columns))
                     .from(table.table())
-                    .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))))
+                    .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), ColumnValues.UUID_ARRAY))))
                     .and(table.live())
                     .fetch();
             records.forEach(record -> {

@@ -63,7 +63,7 @@ final class FilterConditions {
             case ILIKE -> asText(column).likeIgnoreCase(text(value));
             // Any element matches any of the patterns.
             case CONTAINS_ILIKE -> DSL.condition("exists (select 1 from unnest({0}) as element where cast(element as text) ilike any({1}))",
-                    field, DSL.val(items(value).stream().map(FilterConditions::text).toArray(String[]::new), SQLDataType.VARCHAR.array()));
+                    field, DSL.val(items(value).stream().map(FilterConditions::text).toArray(String[]::new), ColumnValues.VARCHAR_ARRAY));
             case IS_EMPTY_ARRAY -> Boolean.TRUE.equals(value)
                     ? DSL.condition("cardinality({0}) = 0", field)
                     : DSL.condition("cardinality({0}) > 0", field);

@@ -107,7 +107,7 @@ final class ObjectTable {
     /** The jOOQ type of the column as selected by {@link #readable}. */
     static DataType<?> readType(Column column) {
         return switch (column.type()) {
-            case ENUM_ARRAY -> SQLDataType.CLOB.array();
+            case ENUM_ARRAY -> ColumnValues.TEXT_ARRAY;
             case TSVECTOR -> SQLDataType.VARCHAR;
             default -> ColumnValues.dataType(column.type());
         };

@@ -55,7 +55,7 @@ final class RecordAggregates {
         }
         ObjectTable table = new ObjectTable(schema, object);
         org.jooq.Field<UUID> parent = table.field(joinColumn).coerce(SQLDataType.UUID);
-        Condition ofParents = parent.eq(DSL.any(DSL.val(parentIds.toArray(UUID[]::new), SQLDataType.UUID.array())));
+        Condition ofParents = parent.eq(DSL.any(DSL.val(parentIds.toArray(UUID[]::new), ColumnValues.UUID_ARRAY)));
         List<SelectField<?>> select = new ArrayList<>();
         select.add(parent);
         select.addAll(expressions(new AggregateFields(table), aggregates));

@@ -80,7 +80,7 @@ final class RecordMerge {
         tx.update(table.table())
                 .set(pointAtPriority)
                 .where(column.coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(request.mergedAwayIds().toArray(UUID[]::new),
-                        SQLDataType.UUID.array()))))
+                        ColumnValues.UUID_ARRAY))))
                 .execute();
     }
 }

@@ -141,7 +141,7 @@ final class RecordReads {
         }
         ObjectTable table = new ObjectTable(schema, object);
         List<Column> columns = table.readColumns(projection, List.of());
-        Field<UUID[]> idValues = DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
+        Field<UUID[]> idValues = DSL.val(ids.toArray(UUID[]::new), ColumnValues.UUID_ARRAY);
         String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table())
                         .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)).and(table.live())));

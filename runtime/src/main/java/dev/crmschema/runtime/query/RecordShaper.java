@@ -153,6 +153,6 @@ final class RecordShaper {
     }
 
     private static org.jooq.Field<UUID[]> uuidArray(Set<UUID> ids) {
-        return DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
+        return DSL.val(ids.toArray(UUID[]::new), ColumnValues.UUID_ARRAY);
     }
 }

@@ -342,7 +342,7 @@ final class RecordWrites {
     }
 
     private static Condition anyId(ObjectTable table, List<UUID> ids) {
-        return table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array())));
+        return table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), ColumnValues.UUID_ARRAY)));
     }
 
     /** RETURNING has no order; results follow the locked id order instead. */

@@ -76,7 +76,7 @@ final class RelatedPages {
 
         org.jooq.Field<Object> parent = table.field(joinColumn);
         UUID[] parents = parentIds.toArray(UUID[]::new);
-        org.jooq.Field<UUID[]> parentValues = DSL.val(parents, SQLDataType.UUID.array());
+        org.jooq.Field<UUID[]> parentValues = DSL.val(parents, ColumnValues.UUID_ARRAY);
         long rowsPerParent = (long) limit + 1;
         org.jooq.Field<Long> rankLimit = DSL.val(rowsPerParent);
         List<Column> columns = new ArrayList<>(table.readColumns(children.projection(), children.order()));
