@@ -11,7 +11,9 @@ import graphql.execution.FieldValueInfo;
 import graphql.execution.FieldValueInfo.CompleteValueType;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
+import graphql.language.Directive;
 import graphql.language.Field;
+import graphql.language.Node;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLEnumType;
@@ -78,10 +80,9 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     @Override
     protected Object executeObject(ExecutionContext context, ExecutionStrategyParameters parameters) {
         MergedField selecting = parameters.getField();
-        if (selecting != null && plainQuery(context)
-                && parameters.getExecutionStepInfo().getUnwrappedNonNullType() instanceof GraphQLObjectType type) {
+        if (selecting != null && parameters.getExecutionStepInfo().getUnwrappedNonNullType() instanceof GraphQLObjectType type) {
             Plan plan = known(objectPlans, type, selecting,
-                    () -> plan(context, type, selecting, parameters.getFields()));
+                    () -> hasDirective(context.getDocument()) ? null : plan(context, type, selecting, parameters.getFields()));
             Object completed = plan == null ? NOT_DIRECT : complete(context, plan, parameters.getSource());
             if (completed != NOT_DIRECT) {
                 DataLoaderDispatchStrategy dispatcher = context.getDataLoaderDispatcherStrategy();
@@ -100,9 +101,10 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     @Override
     protected Object resolveFieldWithInfo(ExecutionContext context, ExecutionStrategyParameters parameters) {
         MergedField field = parameters.getField();
-        if (parameters.getPath().getLevel() > 1 && plainQuery(context)
+        if (parameters.getPath().getLevel() > 1
                 && parameters.getExecutionStepInfo().getUnwrappedNonNullType() instanceof GraphQLObjectType parent) {
-            Entry entry = known(fieldEntries, parent, field, () -> entry(context, parent, field));
+            Entry entry = known(fieldEntries, parent, field,
+                    () -> hasDirective(context.getDocument()) ? null : entry(context, parent, field));
             Object completed = entry == null ? NOT_DIRECT : completeEntry(context, parent, entry, parameters.getSource());
             if (completed != NOT_DIRECT) {
                 return new FieldValueInfo(valueType(entry, completed), completed);
@@ -111,9 +113,21 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         return super.resolveFieldWithInfo(context, parameters);
     }
 
-    /** Whether the query has no directive, so that its selections do not depend on its variables. */
-    private static boolean plainQuery(ExecutionContext context) {
-        return context.getExecutionInput().getQuery().indexOf('@') < 0;
+    /**
+     * Whether the document has a directive anywhere: {@code @skip} and {@code @include} make selections
+     * depend on the variables, so such a document gets no plans. Plans are kept per syntax node, and a
+     * node belongs to one document, so this is asked once per plan, not per request.
+     */
+    private static boolean hasDirective(Node<?> node) {
+        if (node instanceof Directive) {
+            return true;
+        }
+        for (Node<?> child : node.getChildren()) {
+            if (hasDirective(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code cache} knows for {@code field} of {@code type}, made by {@code make} if it knows nothing yet. */

@@ -267,6 +267,14 @@ class GeneratedGraphqlResolversTest {
         // relation: the connection, its two edges, and their nodes. Both shelters and the costs are direct.
         assertEquals(5, counted.objects);
         assertEquals(plain.execute(query).toSpecification(), withCount.execute(query).toSpecification());
+
+        // A directive anywhere in the document: graphql-java executes every object (one per cost present).
+        counted.objects = 0;
+        ExecutionResult withDirective = withCount.execute(ExecutionInput.newExecutionInput(
+                "query($yes: Boolean!) { pets { edges { node { name @include(if: $yes) monthlyCost { currencyCode } shelter { city } } } } }")
+                .variables(Map.of("yes", true)).build());
+        assertEquals(List.of(), withDirective.getErrors());
+        assertEquals(8, counted.objects);
     }
 
     /** Runs {@code query} both ways; the two answers must be the same, errors included. */
