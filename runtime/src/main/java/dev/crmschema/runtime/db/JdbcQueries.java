@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -48,6 +50,11 @@ public final class JdbcQueries {
         });
     }
 
+    private static boolean isExtreme(Object value) {
+        return value.equals(LocalDate.MIN) || value.equals(LocalDate.MAX)
+                || value.equals(OffsetDateTime.MIN) || value.equals(OffsetDateTime.MAX);
+    }
+
     private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
@@ -57,6 +64,9 @@ public final class JdbcQueries {
             statement.setArray(index, connection.createArrayOf("text", texts));
         } else if (value instanceof JSONB json) {
             statement.setString(index, json.data());
+        } else if (isExtreme(value)) {
+            // The driver would send these as -infinity/infinity; as text PostgreSQL refuses them as out of range.
+            statement.setObject(index, value.toString(), Types.VARCHAR);
         } else {
             statement.setObject(index, value);
         }

@@ -2,6 +2,7 @@ package dev.crmschema.runtime.query;
 
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ColumnType;
+import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Filter;
 import java.util.Arrays;
 import java.util.Collection;
@@ -70,6 +71,59 @@ final class FilterConditions {
             case CONTAINS_JSONB -> DSL.condition("{0} @> cast({1} as jsonb)", field, DSL.val(text(value), SQLDataType.VARCHAR));
             case SEARCH -> DSL.condition("{0} @@ plainto_tsquery('simple', {1})", field, DSL.val(text(value), SQLDataType.VARCHAR));
         };
+    }
+
+    /**
+     * What the SQL text of {@link #visible} depends on for {@code filter}: its structure, columns and
+     * comparators, and of the values only what {@link #condition} writes differently (IS's operand,
+     * the length of an IN list on a scalar column, IS_EMPTY_ARRAY's flag, a null where a value goes).
+     * Every other value is a bind value, never in the text. Requests with the same key share one
+     * rendered statement ({@link RenderedStatements}), so a new branch in {@link #condition} that writes
+     * text from a value must show here too.
+     */
+    static String textKey(Optional<Filter> filter) {
+        StringBuilder key = new StringBuilder();
+        filter.ifPresentOrElse(f -> appendKey(f, key), () -> key.append("none"));
+        return key.toString();
+    }
+
+    private static void appendKey(Filter filter, StringBuilder key) {
+        if (filter instanceof Filter.Condition condition) {
+            Column column = condition.path().column();
+            key.append(column.name()).append(' ').append(condition.comparator()).append(' ')
+                    .append(valueKey(column, condition.comparator(), condition.value()));
+            return;
+        }
+        List<Filter> items = filter instanceof Filter.And and ? and.items()
+                : filter instanceof Filter.Or or ? or.items()
+                : List.of(((Filter.Not) filter).item());
+        key.append(filter instanceof Filter.And ? "and(" : filter instanceof Filter.Or ? "or(" : "not(");
+        for (Filter item : items) {
+            appendKey(item, key);
+            key.append(';');
+        }
+        key.append(')');
+    }
+
+    private static String valueKey(Column column, Comparator comparator, Object value) {
+        boolean array = column.type() == ColumnType.TEXT_ARRAY || column.type() == ColumnType.ENUM_ARRAY;
+        return switch (comparator) {
+            case IS -> String.valueOf(value);
+            case IS_EMPTY_ARRAY -> String.valueOf(Boolean.TRUE.equals(value));
+            case IN, CONTAINS_ANY -> array ? "one array" : itemsKey(value);
+            case CONTAINS_ILIKE -> "one array";
+            case EQ, NEQ, GT, GTE, LT, LTE, STARTS_WITH, ENDS_WITH, LIKE, ILIKE, CONTAINS_JSONB, SEARCH ->
+                    value == null ? "null" : value.getClass().getName();
+        };
+    }
+
+    /** An IN list's length, and which of its items are null. */
+    private static String itemsKey(Object value) {
+        StringBuilder key = new StringBuilder("list ");
+        for (Object item : items(value)) {
+            key.append(item == null ? 'n' : 'v');
+        }
+        return key.toString();
     }
 
     private List<Field<Object>> values(Column column, Object value) {

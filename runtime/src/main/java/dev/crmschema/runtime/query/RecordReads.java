@@ -59,17 +59,18 @@ final class RecordReads {
         Optional<UUID> onlyId = noCursor ? request.filter().flatMap(RecordReads::onlyId) : Optional.empty();
         // The cached statements (by id, first page) need no condition, unless their SQL is rendered now.
         Condition matching = onlyId.isPresent() || firstPage ? null : new FilterConditions(table).visible(request.filter());
-        // Built only when its SQL is not cached, or is not cacheable.
+        Condition seeking = matching == null ? null : seek(matching, keyset, page);
+        // Built only when its SQL is not cached yet.
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
-                .where(seek(matching != null ? matching : new FilterConditions(table).visible(request.filter()), keyset, page))
+                .where(seeking != null ? seeking : seek(new FilterConditions(table).visible(request.filter()), keyset, page))
                 .orderBy(keyset.sortFields(backwards))
                 .limit(limit + 1);
         List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
                 : firstPage
                 ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), columns,
                         DSL.val(limit + 1))
-                : read(table, columns, pageQuery.get());
+                : fetchPage(table, columns, request, seeking, limit, pageQuery);
         int matchedById = rows.size();
         boolean more = rows.size() > limit;
         if (more) {
@@ -78,13 +79,13 @@ final class RecordReads {
         if (backwards) {
             Collections.reverse(rows);
         }
-        boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, page.before().get(), false) : more;
+        boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, request, page.before().get(), false) : more;
         boolean hasPreviousPage = backwards ? more
-                : page.after().isPresent() && existsFrom(table, matching, keyset, page.after().get(), true);
+                : page.after().isPresent() && existsFrom(table, matching, keyset, request, page.after().get(), true);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
                 : request.filter().isEmpty() ? countLive(table)
-                : tx.fetchCount(table.table(), matching);
+                : countMatching(table, matching, request);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         return new RecordPage(shaper.shape(request.object(), rows, request.projection()), cursors, totalCount, hasNextPage,
@@ -176,21 +177,72 @@ final class RecordReads {
     }
 
     private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, FindManyRequest request) {
+        return shape(kind, table, columns, orderKey(request));
+    }
+
+    /** The request's order columns and directions, alternating (a new, modifiable list). */
+    private static List<Object> orderKey(FindManyRequest request) {
         List<Object> order = new ArrayList<>();
         for (OrderItem item : request.order()) {
             order.add(item.path().column());
             order.add(item.direction());
         }
-        return shape(kind, table, columns, order);
+        return order;
     }
 
     private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, List<Object> order) {
         return new RenderedStatements.Shape(kind, schema, table.object().tableName(), columns, order);
     }
 
+    /**
+     * A filtered or cursor page: {@code seek}'s rows, {@code limit + 1} at most, with the SQL of a
+     * {@link RenderedStatements} shape that names the filter's text ({@link FilterConditions#textKey})
+     * and which cursor values are null (a null cursor value changes the seek condition's text).
+     */
+    private List<RecordRow> fetchPage(ObjectTable table, List<Column> columns, FindManyRequest request, Condition seek,
+            int limit, Supplier<ResultQuery<Record>> pageQuery) {
+        List<Object> key = orderKey(request);
+        key.add(FilterConditions.textKey(request.filter()));
+        key.add(cursorKey(request.page().after()));
+        key.add(cursorKey(request.page().before()));
+        List<Object> values = new ArrayList<>(tx.extractBindValues(seek));
+        values.add(limit + 1);
+        String sql = RenderedStatements.sql(tx, shape("page", table, columns, key), values, pageQuery);
+        return RenderedStatements.fetchRows(tx, sql, columns, values);
+    }
+
+    /** The records a filter matches, counted with the SQL of a {@link RenderedStatements} shape. */
+    private int countMatching(ObjectTable table, Condition matching, FindManyRequest request) {
+        List<Object> values = tx.extractBindValues(matching);
+        String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(),
+                List.of(FilterConditions.textKey(request.filter()))), values,
+                () -> tx.selectCount().from(table.table()).where(matching));
+        return RenderedStatements.fetchCount(tx, sql, values);
+    }
+
     /** Whether any matching record sits at the cursor or beyond it (backwards: before it). */
-    private boolean existsFrom(ObjectTable table, Condition matching, Keyset keyset, Cursor cursor, boolean backwards) {
-        Condition beyond = keyset.after(cursor, backwards).or(keyset.at(cursor));
-        return tx.fetchExists(DSL.selectOne().from(table.table()).where(matching.and(beyond)));
+    private boolean existsFrom(ObjectTable table, Condition matching, Keyset keyset, FindManyRequest request, Cursor cursor,
+            boolean backwards) {
+        Condition beyond = matching.and(keyset.after(cursor, backwards).or(keyset.at(cursor)));
+        List<Object> values = tx.extractBindValues(beyond);
+        List<Object> key = orderKey(request);
+        key.add(FilterConditions.textKey(request.filter()));
+        key.add(cursorKey(Optional.of(cursor)));
+        key.add(backwards);
+        String sql = RenderedStatements.sql(tx, shape("existsFrom", table, List.of(), key), values,
+                () -> tx.select(DSL.field(DSL.exists(DSL.selectOne().from(table.table()).where(beyond)))));
+        return RenderedStatements.fetchBoolean(tx, sql, values);
+    }
+
+    /** Which values of a cursor are null, or that there is none. */
+    private static String cursorKey(Optional<Cursor> cursor) {
+        if (cursor.isEmpty()) {
+            return "no cursor";
+        }
+        StringBuilder key = new StringBuilder("cursor ");
+        for (Object value : cursor.get().values()) {
+            key.append(value == null ? 'n' : 'v');
+        }
+        return key.toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.crmschema.runtime.db.JdbcQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -14,7 +15,7 @@ import org.jooq.Query;
 
 /**
  * The SQL text of the statements nearly every request repeats (a record by id, records by ids, an
- * unfiltered first page and its count, the related records of a depth-1 expansion, the first related
+ * unfiltered first page and its count, a filtered or cursor page with its count and EXISTS check, the related records of a depth-1 expansion, the first related
  * page of every parent in a nested GraphQL query, an insert whose rows set the same columns), rendered
  * by jOOQ once per shape and then run through {@link JdbcQueries}: rendering the query tree cost a
  * quarter of such a request's CPU, and handing the text back to jOOQ as plain SQL cost nearly as much
@@ -62,6 +63,38 @@ final class RenderedStatements {
     }
 
     /**
+     * As {@link #sql(DSLContext, Shape, int, Supplier)}, for a statement whose bind values are known
+     * without rendering it: on the first use of the shape the statement must take exactly
+     * {@code bindValues}, in that order.
+     */
+    static String sql(DSLContext dsl, Shape shape, List<?> bindValues, Supplier<? extends Query> statement) {
+        return sql(dsl, shape, bindValues.size(), () -> {
+            Query query = statement.get();
+            if (!sameValues(query.getBindValues(), bindValues)) {
+                throw new IllegalStateException("a " + shape.kind() + " statement binds " + query.getBindValues()
+                        + ", not " + bindValues + ": " + dsl.render(query));
+            }
+            return query;
+        });
+    }
+
+    /** Equal values in the same order; numbers by their text (jOOQ keeps a limit as a {@code Long}). */
+    private static boolean sameValues(List<?> bound, List<?> expected) {
+        if (bound.size() != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < bound.size(); i++) {
+            Object a = bound.get(i);
+            Object b = expected.get(i);
+            boolean same = a instanceof Number && b instanceof Number ? a.toString().equals(b.toString()) : Objects.equals(a, b);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Runs a shape's SQL that selects {@code columns} ({@link ObjectTable#selectList}) with its bind values
      * (the parameters it was rendered with), reading the rows through JDBC ({@link JdbcRows}).
      */
@@ -87,9 +120,19 @@ final class RenderedStatements {
 
     /** Runs a shape's SQL that takes no values and returns one number. */
     static int fetchCount(DSLContext dsl, String sql) {
-        return JdbcQueries.query(dsl, sql, List.of(), rows -> {
+        return fetchCount(dsl, sql, List.of());
+    }
+
+    /** Runs a shape's SQL that returns one number, with its bind values. */
+    static int fetchCount(DSLContext dsl, String sql, List<?> values) {
+        return JdbcQueries.query(dsl, sql, values, rows -> {
             rows.next();
             return rows.getInt(1);
         });
+    }
+
+    /** Runs a shape's SQL that returns one boolean, with its bind values. */
+    static boolean fetchBoolean(DSLContext dsl, String sql, List<?> values) {
+        return JdbcQueries.query(dsl, sql, values, rows -> rows.next() && rows.getBoolean(1));
     }
 }

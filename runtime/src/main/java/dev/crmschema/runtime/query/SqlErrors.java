@@ -30,7 +30,7 @@ final class SqlErrors {
                     : "A related record does not exist");
             case "23514" -> ApiException.badRequest("A value is not allowed by a check constraint");
             case "22P02" -> ApiException.badRequest("Invalid input value");
-            case "22007", "22008" -> ApiException.badRequest("Invalid date or time value");
+            case "22007", "22008", "22009" -> ApiException.badRequest("Invalid date or time value");
             case "22003" -> ApiException.badRequest("Numeric value out of range");
             // Text the parsers should already have refused: NUL characters, unconvertible characters,
             // dangling LIKE escapes, bad regular expressions, over-long values and index rows.
