@@ -31,10 +31,11 @@ final class RenderedStatements {
      * What decides a statement's text.
      *
      * @param kind which statement ({@code byId}, {@code byIds}, {@code firstPage}, {@code count},
-     *     {@code relatedByIds}, {@code children}, {@code relatedPages}, {@code insert})
+     *     {@code page}, {@code countMatching}, {@code existsFrom}, {@code relatedByIds}, {@code children},
+     *     {@code relatedPages}, {@code insert})
      * @param order what else decides the text: the order's columns and directions, alternating; the
      *     join column children are grouped by (first, for related pages); for an insert its columns and
-     *     number of rows;
+     *     number of rows; for filtered reads the filter's text key and which cursor values are null;
      *     empty for the others
      */
     record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
