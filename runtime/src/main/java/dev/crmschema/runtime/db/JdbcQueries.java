@@ -33,7 +33,7 @@ public final class JdbcQueries {
      * Runs {@code sql} with {@code values} bound in order. A value is a {@code UUID[]} or {@code String[]}
      * (bound as a {@code uuid[]} or {@code text[]} array), a {@code JSONB} (bound as its text: the SQL casts
      * it), {@code null}, or anything the driver binds by itself (UUID, numbers, text, booleans,
-     * {@code OffsetDateTime}, {@code LocalDate}).
+     * {@code OffsetDateTime}, {@code LocalDate}; their MIN and MAX go as text, for the SQL's cast to refuse).
      */
     public static <T> T query(DSLContext dsl, String sql, List<?> values, RowReader<T> reader) {
         return dsl.connectionResult(connection -> {
