@@ -46,7 +46,7 @@ final class FilterConditions {
         Column column = condition.path().column();
         Field<Object> field = table.field(column);
         Object value = condition.value();
-        boolean array = column.type() == ColumnType.TEXT_ARRAY || column.type() == ColumnType.ENUM_ARRAY;
+        boolean array = isArray(column);
         return switch (condition.comparator()) {
             case IS -> value == Filter.IsValue.NULL ? field.isNull() : field.isNotNull();
             case EQ -> field.eq(table.value(column, value));
@@ -106,7 +106,7 @@ final class FilterConditions {
     }
 
     private static String valueKey(Column column, Comparator comparator, Object value) {
-        boolean array = column.type() == ColumnType.TEXT_ARRAY || column.type() == ColumnType.ENUM_ARRAY;
+        boolean array = isArray(column);
         return switch (comparator) {
             case IS -> String.valueOf(value);
             case IS_EMPTY_ARRAY -> String.valueOf(Boolean.TRUE.equals(value));
@@ -115,6 +115,10 @@ final class FilterConditions {
             case EQ, NEQ, GT, GTE, LT, LTE, STARTS_WITH, ENDS_WITH, LIKE, ILIKE, CONTAINS_JSONB, SEARCH ->
                     value == null ? "null" : value.getClass().getName();
         };
+    }
+
+    private static boolean isArray(Column column) {
+        return column.type() == ColumnType.TEXT_ARRAY || column.type() == ColumnType.ENUM_ARRAY;
     }
 
     /** An IN list's length, and which of its items are null. */
