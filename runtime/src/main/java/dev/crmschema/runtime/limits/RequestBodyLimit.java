@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.container.PreMatching;
@@ -14,15 +16,22 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Refuses request bodies larger than the configured size with 413 PayloadTooLargeException, before any
  * authentication or SQL: a declared {@code Content-Length} is checked as the request arrives, and a body
  * without one (chunked) is cut off while it is read, so no more than the limit is ever buffered.
+ *
+ * <p>A body no endpoint read (a request refused before that: a bad key, an unknown object) is read to its
+ * end before the answer goes out. Left on the connection, it makes Jetty close the connection after
+ * answering, and a client that already sent its next request on it sees that request fail.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
-public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInterceptor {
+public final class RequestBodyLimit implements ContainerRequestFilter, ContainerResponseFilter, ReaderInterceptor {
+    /** Request property set once an endpoint has read the body. */
+    private static final String BODY_READ = RequestBodyLimit.class.getName() + ".bodyRead";
     private final long maxBytes;
 
     public RequestBodyLimit(long maxBytes) {
@@ -42,8 +51,24 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setProperty(BODY_READ, Boolean.TRUE);
         context.setInputStream(new Bounded(context.getInputStream()));
         return context.proceed();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(BODY_READ) != null || response.getHeaders().containsKey("Connection")) {
+            return;
+        }
+        try {
+            if (request.hasEntity()) {
+                new Bounded(request.getEntityStream()).transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Too large, or the client went away: the connection cannot be reused, so say so.
+            response.getHeaders().putSingle("Connection", "close");
+        }
     }
 
     private boolean exceeds(String declared) {

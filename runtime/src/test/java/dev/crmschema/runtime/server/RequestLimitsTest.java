@@ -7,6 +7,8 @@ import dev.crmschema.runtime.CrmServerConfiguration;
 import io.dropwizard.util.DataSize;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,28 @@ class RequestLimitsTest {
         assertTrue(response.body().contains("PayloadTooLargeException"), response.body());
         assertEquals(0, server.get(server.acmeKey, "/rest/companies?filter=" + q("name[like]:\"yyyy%\"")).body()
                 .path("totalCount").asInt());
+    }
+
+    @Test
+    void aRefusedRequestsBodyIsReadSoTheConnectionServesTheNextRequest() throws IOException, InterruptedException {
+        URI base = URI.create(strict.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // Refused before its body is read (no key), and the body arrives only after the headers.
+            out.write(("POST /rest/batch/pets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write("[]GET /rest/open-api/core HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            // Both answers, one after the other on the one connection.
+            List<String> statuses = Pattern.compile("HTTP/1\\.1 (\\d{3}) ").matcher(answers).results()
+                    .map(match -> match.group(1)).toList();
+            assertEquals(List.of("401", "200"), statuses, answers);
+        }
     }
 
     @Test
