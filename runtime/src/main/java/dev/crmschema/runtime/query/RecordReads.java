@@ -60,6 +60,8 @@ final class RecordReads {
         // The cached statements (by id, first page) need no condition, unless their SQL is rendered now.
         Condition matching = onlyId.isPresent() || firstPage ? null : new FilterConditions(table).visible(request.filter());
         Condition seeking = matching == null ? null : seek(matching, keyset, page);
+        // Names the SQL text of the filtered statements below (page, EXISTS, count).
+        String filterKey = matching == null ? null : FilterConditions.textKey(request.filter());
         // Built only when its SQL is not cached yet.
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
@@ -70,7 +72,7 @@ final class RecordReads {
                 : firstPage
                 ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), columns,
                         DSL.val(limit + 1))
-                : fetchPage(table, columns, request, seeking, limit, pageQuery);
+                : fetchPage(table, columns, request, filterKey, seeking, limit, pageQuery);
         int matchedById = rows.size();
         boolean more = rows.size() > limit;
         if (more) {
@@ -79,13 +81,13 @@ final class RecordReads {
         if (backwards) {
             Collections.reverse(rows);
         }
-        boolean hasNextPage = backwards ? existsFrom(table, matching, keyset, request, page.before().get(), false) : more;
+        boolean hasNextPage = backwards ? existsFrom(table, matching, filterKey, keyset, request, page.before().get(), false) : more;
         boolean hasPreviousPage = backwards ? more
-                : page.after().isPresent() && existsFrom(table, matching, keyset, request, page.after().get(), true);
+                : page.after().isPresent() && existsFrom(table, matching, filterKey, keyset, request, page.after().get(), true);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
                 : request.filter().isEmpty() ? countLive(table)
-                : countMatching(table, matching, request);
+                : countMatching(table, matching, filterKey);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         return new RecordPage(shaper.shape(request.object(), rows, request.projection()), cursors, totalCount, hasNextPage,
@@ -199,10 +201,10 @@ final class RecordReads {
      * {@link RenderedStatements} shape that names the filter's text ({@link FilterConditions#textKey})
      * and which cursor values are null (a null cursor value changes the seek condition's text).
      */
-    private List<RecordRow> fetchPage(ObjectTable table, List<Column> columns, FindManyRequest request, Condition seek,
-            int limit, Supplier<ResultQuery<Record>> pageQuery) {
+    private List<RecordRow> fetchPage(ObjectTable table, List<Column> columns, FindManyRequest request, String filterKey,
+            Condition seek, int limit, Supplier<ResultQuery<Record>> pageQuery) {
         List<Object> key = orderKey(request);
-        key.add(FilterConditions.textKey(request.filter()));
+        key.add(filterKey);
         key.add(cursorKey(request.page().after()));
         key.add(cursorKey(request.page().before()));
         List<Object> values = new ArrayList<>(tx.extractBindValues(seek));
@@ -212,21 +214,20 @@ final class RecordReads {
     }
 
     /** The records a filter matches, counted with the SQL of a {@link RenderedStatements} shape. */
-    private int countMatching(ObjectTable table, Condition matching, FindManyRequest request) {
+    private int countMatching(ObjectTable table, Condition matching, String filterKey) {
         List<Object> values = tx.extractBindValues(matching);
-        String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(),
-                List.of(FilterConditions.textKey(request.filter()))), values,
+        String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(), List.of(filterKey)), values,
                 () -> tx.selectCount().from(table.table()).where(matching));
         return RenderedStatements.fetchCount(tx, sql, values);
     }
 
     /** Whether any matching record sits at the cursor or beyond it (backwards: before it). */
-    private boolean existsFrom(ObjectTable table, Condition matching, Keyset keyset, FindManyRequest request, Cursor cursor,
-            boolean backwards) {
+    private boolean existsFrom(ObjectTable table, Condition matching, String filterKey, Keyset keyset, FindManyRequest request,
+            Cursor cursor, boolean backwards) {
         Condition beyond = matching.and(keyset.after(cursor, backwards).or(keyset.at(cursor)));
         List<Object> values = tx.extractBindValues(beyond);
         List<Object> key = orderKey(request);
-        key.add(FilterConditions.textKey(request.filter()));
+        key.add(filterKey);
         key.add(cursorKey(Optional.of(cursor)));
         key.add(backwards);
         String sql = RenderedStatements.sql(tx, shape("existsFrom", table, List.of(), key), values,
