@@ -36,8 +36,10 @@ final class RecordQueries {
 
     Page findMany(String object, FindManyArgs args, DataFetchingEnvironment env) {
         GraphqlCall call = GraphqlCall.of(env);
-        ConnectionQuery query = arguments.parse(call.object(object), args, SelectedFields.of(env), ROOT_PAGE, call.access());
+        SelectedFields selection = SelectedFields.of(env);
+        ConnectionQuery query = arguments.parse(call.object(object), args, selection, ROOT_PAGE, call.access());
         RecordPage read = call.store().findMany(query.request());
+        ManyToOnePrefetch.attach(call, query.object(), read.records(), selection.under("edges").under("node"));
         // Aggregates cost a statement of their own, run only when selected.
         Map<Aggregate, Object> aggregates = query.aggregates().isEmpty()
                 ? Map.of()
@@ -49,14 +51,16 @@ final class RecordQueries {
     Map<String, Object> findOne(String object, Map<String, Object> filter, DataFetchingEnvironment env) {
         GraphqlCall call = GraphqlCall.of(env);
         ObjectType type = call.object(object);
+        SelectedFields selection = SelectedFields.of(env);
         Optional<Filter> parsed = FilterInput.read(type, filter);
         if (parsed.isEmpty()) {
             throw ApiException.badRequest("Missing filter argument", "INVALID_QUERY_INPUT");
         }
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
-                Projections.records(type, SelectedFields.of(env), call.access()), false);
+                Projections.records(type, selection, call.access()), false);
         List<ObjectNode> records = call.store().findMany(request).records();
+        ManyToOnePrefetch.attach(call, type, records, selection);
         return records.isEmpty() ? null : RecordValues.toMap(records.get(0));
     }
 

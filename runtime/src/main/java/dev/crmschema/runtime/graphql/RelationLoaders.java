@@ -29,6 +29,8 @@ import org.dataloader.DataLoaderFactory;
  * the whole page, never one per record: {@code WHERE id = ANY(?)} for a MANY_TO_ONE object,
  * {@code RecordStore.findRelatedPages} for a ONE_TO_MANY connection (plus one aggregate statement when
  * aggregates other than totalCount are selected). Soft-deleted related records stay hidden, as in REST.
+ * The MANY_TO_ONE relations a connection's records select are read along with them
+ * ({@link ManyToOnePrefetch}), in one statement for the whole level, as root lists do.
  */
 final class RelationLoaders {
     /** A nested connection holds at most 60 records (reference contract, sections 2.7 and 8). */
@@ -60,14 +62,21 @@ final class RelationLoaders {
             Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
             ObjectType target = call.object(relation.targetObject());
             Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
-            ConnectionQuery query = arguments.parse(target, args, SelectedFields.of(env), NESTED_PAGE, call.access());
-            return DataLoaderFactory.newDataLoader(parentIds -> batch(() -> pages(call.store(), query, joinColumn, parentIds)));
+            SelectedFields selection = SelectedFields.of(env);
+            ConnectionQuery query = arguments.parse(target, args, selection, NESTED_PAGE, call.access());
+            SelectedFields nodes = selection.under("edges").under("node");
+            return DataLoaderFactory.newDataLoader(parentIds -> batch(() -> pages(call, query, nodes, joinColumn, parentIds)));
         });
         return loader.load(UUID.fromString(source.get("id").toString()));
     }
 
-    private static List<Page> pages(RecordStore store, ConnectionQuery query, Column joinColumn, List<UUID> parentIds) {
+    private static List<Page> pages(GraphqlCall call, ConnectionQuery query, SelectedFields nodes, Column joinColumn,
+            List<UUID> parentIds) {
+        RecordStore store = call.store();
         Map<UUID, RecordPage> read = store.findRelatedPages(query.request(), joinColumn, parentIds);
+        List<ObjectNode> records = new ArrayList<>();
+        read.values().forEach(page -> records.addAll(page.records()));
+        ManyToOnePrefetch.attach(call, query.object(), records, nodes);
         Map<UUID, Map<Aggregate, Object>> aggregates = query.aggregates().isEmpty()
                 ? Map.of()
                 : store.aggregateRelated(query.object(), joinColumn, parentIds, query.filter(), query.aggregateList());

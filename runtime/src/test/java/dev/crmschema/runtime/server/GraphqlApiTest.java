@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.introspection.IntrospectionQuery;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -220,6 +221,45 @@ class GraphqlApiTest {
         assertEquals(List.of("Lyon"), nodes(nextPeople, "city"));
         assertFalse(nextPeople.path("pageInfo").path("hasNextPage").asBoolean());
         assertTrue(nextPeople.path("pageInfo").path("hasPreviousPage").asBoolean());
+    }
+
+    @Test
+    void manyToOneRelationsAreReadWithTheirRecords() {
+        List<String> companyIds = companies("Along", 2);
+        List<Object> people = new ArrayList<>();
+        for (String first : List.of("Ann", "Bob", "Cid")) {
+            Map<String, Object> person = new LinkedHashMap<>(map("name", map("firstName", first, "lastName", "Along")));
+            if (!first.equals("Cid")) {
+                person.put("companyId", companyIds.get(first.equals("Ann") ? 0 : 1));
+            }
+            people.add(person);
+        }
+        String annId = acme.data("mutation($data: [PersonCreateInput!]!) { createPeople(data: $data) { id } }", "data", people)
+                .path("createPeople").get(0).path("id").asText();
+        acme.data("mutation($id: UUID!) { deleteCompany(id: $id) { id } }", "id", companyIds.get(1));
+
+        // Two aliases selecting different fields, and the company's own relation in turn.
+        String list = "{ people(filter: {name: {lastName: {eq: \"Along\"}}}, orderBy: [{name: {firstName: AscNullsFirst}}]) "
+                + "{ edges { node { name { firstName } company { name accountOwner { id } } employer: company { id employees } } } } }";
+        JsonNode edges = acme.data(list).path("people").path("edges");
+        JsonNode ann = edges.get(0).path("node");
+        assertEquals("Along0", ann.path("company").path("name").asText());
+        assertTrue(ann.path("company").has("accountOwner") && ann.path("company").path("accountOwner").isNull(), ann.toString());
+        assertEquals(companyIds.get(0), ann.path("employer").path("id").asText());
+        assertEquals(100, ann.path("employer").path("employees").asInt());
+        assertFalse(ann.path("employer").has("name"), ann.toString());
+        assertTrue(edges.get(1).path("node").path("company").isNull(), "Bob's company is soft-deleted: " + edges);
+        assertTrue(edges.get(2).path("node").path("employer").isNull(), "Cid has no company: " + edges);
+        // With a directive graphql-java completes every field itself: the same answer.
+        assertEquals(edges, acme.data(list.replace("employer: company", "employer: company @include(if: true)"))
+                .path("people").path("edges"));
+
+        String one = "query($id: UUID) { person(filter: {id: {eq: $id}}) { company { name people { totalCount "
+                + "edges { node { name { firstName } company { name } } } } } } }";
+        JsonNode company = acme.data(one, "id", annId).path("person").path("company");
+        assertEquals("Along0", company.path("name").asText());
+        assertEquals(1, company.path("people").path("totalCount").asInt());
+        assertEquals("Along0", company.path("people").path("edges").get(0).path("node").path("company").path("name").asText());
     }
 
     @Test

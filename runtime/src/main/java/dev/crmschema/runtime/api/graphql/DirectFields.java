@@ -1,6 +1,7 @@
 package dev.crmschema.runtime.api.graphql;
 
 import graphql.kickstart.tools.GraphQLResolver;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -8,6 +9,7 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.LightDataFetcher;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -46,8 +48,10 @@ import java.util.function.Supplier;
  *   <li>a field of a connection that has no such method: the connection's aggregate of that name, as
  *       graphql-java-tools reads a {@link Map} ({@link AggregateFetcher}).</li>
  * </ul>
- * A field that a resolver class serves (relations, root fields) keeps graphql-java-tools' resolution,
- * as do fields with arguments and types other than the generated data classes.
+ * A MANY_TO_ONE relation field gets a {@link RelationFetcher}: the related record when its source holds
+ * it, read along with the source, else the field's resolver. Other fields a resolver class serves
+ * (connections, root fields) keep graphql-java-tools' resolution, as do fields with arguments and types
+ * other than the generated data classes.
  */
 final class DirectFields {
     private DirectFields() {}
@@ -67,10 +71,14 @@ final class DirectFields {
                     Set<String> resolved = resolvedElsewhere.getOrDefault(generated, Set.of());
                     List<Method> argumentLess = argumentLessMethods(generated);
                     for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-                        if (field.getArguments().isEmpty() && !resolved.contains(field.getName())) {
-                            fetcher(generated, argumentLess, field.getName()).ifPresent(fetcher ->
-                                    registry.dataFetcher(FieldCoordinates.coordinates(object, field), fetcher));
+                        if (!field.getArguments().isEmpty()) {
+                            continue;
                         }
+                        FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
+                        Optional<? extends DataFetcher<?>> fetcher = resolved.contains(field.getName())
+                                ? relationFetcher(loader, generatedPackage, field, schema.getCodeRegistry().getDataFetcher(coordinates, field))
+                                : fetcher(generated, argumentLess, field.getName());
+                        fetcher.ifPresent(direct -> registry.dataFetcher(coordinates, direct));
                     }
                 });
             }
@@ -85,6 +93,31 @@ final class DirectFields {
                     || GraphConnection.class.isAssignableFrom(type);
             return dataClass ? Optional.of(type) : Optional.empty();
         } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * For an argument-less field a resolver serves that returns a generated record class (a MANY_TO_ONE
+     * relation such as {@code Person.company}): a {@link RelationFetcher} in front of the resolver.
+     */
+    private static Optional<RelationFetcher> relationFetcher(ClassLoader loader, String generatedPackage,
+            GraphQLFieldDefinition field, DataFetcher<?> resolver) {
+        if (!(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLObjectType target)) {
+            return Optional.empty();
+        }
+        return generatedClass(loader, generatedPackage + "." + target.getName())
+                .filter(GraphObject.class::isAssignableFrom)
+                .flatMap(DirectFields::valuesConstructor)
+                .map(constructor -> new RelationFetcher(field.getName(), constructor, resolver));
+    }
+
+    /** The generated class's constructor from its values, typed {@code (Map)Object}. */
+    private static Optional<MethodHandle> valuesConstructor(Class<?> generated) {
+        try {
+            return Optional.of(MethodHandles.publicLookup().findConstructor(generated, MethodType.methodType(void.class, Map.class))
+                    .asType(MethodType.methodType(Object.class, Map.class)));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
             return Optional.empty();
         }
     }
@@ -148,9 +181,23 @@ final class DirectFields {
                         && list.getActualTypeArguments()[0] == Object.class;
     }
 
+    /** What {@link DirectFetcher#fetchDirect} answers when only the field's full fetcher can tell the value. */
+    static final Object ABSENT = new Object();
+
+    /** A fetcher {@link DirectObjectStrategy} may call with the field's source alone. */
+    interface DirectFetcher {
+        /** The field's value for {@code source} (never null), or {@link #ABSENT}. */
+        Object fetchDirect(Object source);
+    }
+
     /** A fetcher that needs only the field's source object, never null when it is called. */
-    interface SourceFetcher extends LightDataFetcher<Object> {
+    interface SourceFetcher extends LightDataFetcher<Object>, DirectFetcher {
         Object fetch(Object source);
+
+        @Override
+        default Object fetchDirect(Object source) {
+            return fetch(source);
+        }
 
         @Override
         default Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
@@ -190,6 +237,41 @@ final class DirectFields {
         @Override
         public Object fetch(Object source) {
             return ((Map<?, ?>) source).get(field);
+        }
+    }
+
+    /**
+     * A MANY_TO_ONE relation field: the related record its source holds when the data source read it
+     * along with the source ({@link GraphObject#holds}), wrapped in its generated class; otherwise what the
+     * field's resolver loads.
+     */
+    record RelationFetcher(String field, MethodHandle constructor, DataFetcher<?> resolver)
+            implements LightDataFetcher<Object>, DirectFetcher {
+        @Override
+        public Object fetchDirect(Object source) {
+            if (!(source instanceof GraphObject record) || !record.holds(field)) {
+                return ABSENT;
+            }
+            Map<String, Object> related = record.related(field);
+            try {
+                return related == null ? null : (Object) constructor.invokeExact(related);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
+            Object held = fetchDirect(source);
+            return held != ABSENT ? held : resolver.get(environment.get());
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.api.graphql;
 
+import dev.crmschema.runtime.api.graphql.DirectFields.DirectFetcher;
 import dev.crmschema.runtime.api.graphql.DirectFields.SourceFetcher;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -36,10 +37,11 @@ import java.util.function.Supplier;
 
 /**
  * graphql-java's query strategy, except that an object whose selection is served entirely by
- * {@link DirectFields} (a person's {@code id}, {@code name { firstName }} and {@code jobTitle}; a whole
- * connection of such nodes) is completed in one plain loop: each field's accessor, the scalar's or
- * enum's serialization, nested objects the same way. An object with other fields too (a person and
- * its {@code company}) gets its direct fields completed that way one by one, the others by graphql-java.
+ * {@link DirectFields} (a person's {@code id}, {@code name { firstName }} and {@code jobTitle}, and its
+ * {@code company} when that was read along with the person; a whole connection of such nodes) is
+ * completed in one plain loop: each field's accessor, the scalar's or enum's serialization, nested
+ * objects the same way. An object with other fields too (a company and its {@code people} connection)
+ * gets its direct fields completed that way one by one, the others by graphql-java.
  *
  * <p>graphql-java's own completion makes, per field of every record, a path segment, strategy
  * parameters, an execution step and a value holder, and threads them through its asynchronous
@@ -48,11 +50,13 @@ import java.util.function.Supplier;
  * <p>It only ever takes the plain path when the outcome is certain to be what graphql-java would
  * produce; anything else goes through graphql-java, from scratch, for that object or field:
  * <ul>
- *   <li>a selection with any other field (relations, fields with arguments), an interface or union, or
- *       any directive in the query ({@code @skip}/{@code @include} make selections depend on variables);</li>
- *   <li>at run time, a fetcher that throws, a value that does not serialize, or a null in a non-null
- *       position: graphql-java then reports the error with its path, or nulls the right parent.
- *       Direct fields only read the record's values, so reading them twice changes nothing.</li>
+ *   <li>a selection with any other field (connections, fields with arguments), an interface or union,
+ *       or any directive in the query ({@code @skip}/{@code @include} make selections depend on variables);</li>
+ *   <li>at run time, a MANY_TO_ONE relation its source does not hold (its resolver loads it), a fetcher
+ *       that throws, a value that does not serialize, or a null in a non-null position: graphql-java
+ *       then reports the error with its path, or nulls the right parent. Direct fields only read the
+ *       record's values, so reading them twice changes nothing. Relations are looked at first, so an
+ *       object whose relation is not held costs little before it goes to graphql-java.</li>
  * </ul>
  * The DataLoader dispatcher is told of each object completed this way as graphql-java tells it, so
  * relation batches elsewhere in the query dispatch as before (objects nested in one are neither started
@@ -67,7 +71,7 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     private static final Object NOT_DIRECT = new Object();
 
     /** Per object type, its direct fields by name. */
-    private final Map<GraphQLObjectType, Map<String, SourceFetcher>> directFields = new ConcurrentHashMap<>();
+    private final Map<GraphQLObjectType, Map<String, DirectFetcher>> directFields = new ConcurrentHashMap<>();
     /** Per selecting field (its first syntax node), the plan for the objects it selects, if they have one. */
     private final Map<Field, Known<Plan>> objectPlans = new ConcurrentHashMap<>();
     /** Per field (its first syntax node), how to complete it, if it is direct. */
@@ -149,13 +153,17 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     private Plan plan(ExecutionContext context, GraphQLObjectType type, MergedField selecting, MergedSelectionSet fields) {
         List<String> keys = fields.getKeys();
         Entry[] entries = new Entry[keys.size()];
+        List<Integer> conditionalFirst = new ArrayList<>(entries.length);
+        List<Integer> certain = new ArrayList<>(entries.length);
         for (int i = 0; i < entries.length; i++) {
             entries[i] = entry(context, type, fields.getSubField(keys.get(i)));
             if (entries[i] == null) {
                 return null;
             }
+            (entries[i].conditional() ? conditionalFirst : certain).add(i);
         }
-        return new Plan(type, keys, entries);
+        conditionalFirst.addAll(certain);
+        return new Plan(type, keys, entries, conditionalFirst.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** How to complete {@code field} of {@code type}; null if it is not direct, or selects what is not. */
@@ -163,7 +171,7 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         if (field.getName().equals("__typename")) {
             return new Entry(null, null, null);
         }
-        SourceFetcher fetcher = directFields.computeIfAbsent(type, t -> directFieldsOf(context.getGraphQLSchema(), t))
+        DirectFetcher fetcher = directFields.computeIfAbsent(type, t -> directFieldsOf(context.getGraphQLSchema(), t))
                 .get(field.getName());
         if (fetcher == null) {
             return null;
@@ -193,11 +201,11 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         return fieldCollector.collectFields(parameters, field, false);
     }
 
-    private static Map<String, SourceFetcher> directFieldsOf(GraphQLSchema schema, GraphQLObjectType type) {
-        Map<String, SourceFetcher> direct = new HashMap<>();
+    private static Map<String, DirectFetcher> directFieldsOf(GraphQLSchema schema, GraphQLObjectType type) {
+        Map<String, DirectFetcher> direct = new HashMap<>();
         for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
             DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(type, field);
-            if (fetcher instanceof SourceFetcher source) {
+            if (fetcher instanceof DirectFetcher source) {
                 direct.put(field.getName(), source);
             }
         }
@@ -207,7 +215,7 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     /** The object's result map, or {@link #NOT_DIRECT}. */
     private Object complete(ExecutionContext context, Plan plan, Object source) {
         Object[] values = new Object[plan.entries().length];
-        for (int i = 0; i < values.length; i++) {
+        for (int i : plan.order()) {
             values[i] = completeEntry(context, plan.type(), plan.entries()[i], source);
             if (values[i] == NOT_DIRECT) {
                 return NOT_DIRECT;
@@ -223,8 +231,11 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         }
         Object fetched;
         try {
-            fetched = entry.fetcher().fetch(source);
+            fetched = entry.fetcher().fetchDirect(source);
         } catch (RuntimeException e) {
+            return NOT_DIRECT;
+        }
+        if (fetched == DirectFields.ABSENT) {
             return NOT_DIRECT;
         }
         return completeValue(context, entry.type(), entry.nested(), fetched);
@@ -284,11 +295,23 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         return completed;
     }
 
-    /** How to complete the objects of {@code type} for one selection: the result keys in order, an entry each. */
-    private record Plan(GraphQLObjectType type, List<String> keys, Entry[] entries) {}
+    /**
+     * How to complete the objects of {@code type} for one selection: the result keys in order, an entry
+     * each, and the order to complete the entries in, those that may turn out not direct first.
+     */
+    private record Plan(GraphQLObjectType type, List<String> keys, Entry[] entries, int[] order) {
+        boolean conditional() {
+            return entries.length > 0 && entries[order[0]].conditional();
+        }
+    }
 
     /** One result key: its field's fetcher and type, and the plan of the objects it holds; all null for __typename. */
-    private record Entry(SourceFetcher fetcher, GraphQLOutputType type, Plan nested) {}
+    private record Entry(DirectFetcher fetcher, GraphQLOutputType type, Plan nested) {
+        /** Whether this field may turn out not direct for some source (a relation it does not hold). */
+        boolean conditional() {
+            return fetcher != null && !(fetcher instanceof SourceFetcher) || nested != null && nested.conditional();
+        }
+    }
 
     /** What was worked out for a field of {@code type} selected by the syntax nodes {@code nodes}; null for "not direct". */
     private record Known<T>(GraphQLObjectType type, List<Field> nodes, T value) {

@@ -15,8 +15,10 @@ import java.util.function.Function;
  *   <li>enum values (SELECT, RATING) as their names, enum arrays (MULTI_SELECT) as lists of names;</li>
  *   <li>ARRAY fields as lists;</li>
  *   <li>composite fields as nested maps keyed by sub-field name;</li>
- *   <li>MANY_TO_ONE relations as their join column ({@code companyId}); relation objects and
- *       connections are never read from here but loaded through {@link GraphqlResolverSupport}.</li>
+ *   <li>MANY_TO_ONE relations as their join column ({@code companyId}) and, when the data source read
+ *       the related record along with this one, as that record's values under the relation field's name
+ *       ({@code company}; {@code null} for none). A relation without that entry, and every ONE_TO_MANY
+ *       connection, is loaded through {@link GraphqlResolverSupport}.</li>
  * </ul>
  *
  * <p>Generated subclasses declare one public, argument-less accessor per schema field, named exactly like
@@ -73,6 +75,17 @@ public abstract class GraphObject {
             return null;
         }
         return type.apply(asMap(field, value));
+    }
+
+    /** Whether the values hold an entry for {@code field}, null or not: a relation read along with the record. */
+    final boolean holds(String field) {
+        return values.containsKey(field);
+    }
+
+    /** The values of the related record held for a relation {@code field}, or {@code null} for none. */
+    final Map<String, Object> related(String field) {
+        Object value = values.get(field);
+        return value == null ? null : asMap(field, value);
     }
 
     /** What {@link #value} and {@link #list} return, for {@link DirectFields}. */

@@ -93,9 +93,12 @@ public final class GraphqlResolverSupport {
         return wrap(dataSource.mergeMany(object, ids, conflictPriorityIndex, Boolean.TRUE.equals(dryRun), env), record);
     }
 
-    /** A MANY_TO_ONE relation field of {@code source}. */
+    /** A MANY_TO_ONE relation field of {@code source}: the record it holds, if it was read along with it, or a lookup. */
     public <R> CompletableFuture<R> findRelated(String object, String field, GraphObject source, DataFetchingEnvironment env,
             Function<Map<String, Object>, R> record) {
+        if (source.holds(field)) {
+            return CompletableFuture.completedFuture(wrap(source.related(field), record));
+        }
         return dataSource.findRelated(object, field, GraphObject.valuesOf(source), env).thenApply(found -> wrap(found, record));
     }
 

@@ -277,6 +277,29 @@ class GeneratedGraphqlResolversTest {
         assertEquals(8, counted.objects);
     }
 
+    @Test
+    void relationsReadAlongWithTheirRecordsAreCompletedWithoutTheirResolvers() {
+        data.put("pet", record("name", "Stray", "species", "CAT", "isAdopted", false));
+        data.readRelationsAlong = true;
+        ObjectsExecuted counted = new ObjectsExecuted();
+        GraphQL withCount = graphql.transform(builder -> builder.instrumentation(counted));
+        String query = "{ pets { edges { node { name shelter { city } home: shelter { name capacity } } } } }";
+        ExecutionResult expected = plain.execute(query);
+        data.calls.clear();
+        ExecutionResult direct = withCount.execute(query);
+        assertEquals(expected.toSpecification(), direct.toSpecification());
+        assertEquals(List.of(), direct.getErrors());
+        assertEquals(List.of("pet.findMany"), data.calls);
+        // The whole connection is completed in one go, the stray's null shelter included.
+        assertEquals(0, counted.objects);
+        assertNull(map(map(list(map(map(direct.getData()).get("pets")).get("edges")).get(2)).get("node")).get("shelter"));
+
+        // A shelter's pets are read without their shelter: each pet's goes through the resolver, as before.
+        data.calls.clear();
+        assertSameResult("{ shelters { edges { node { city pets { edges { node { name shelter { city } } } } } } } }", Map.of());
+        assertTrue(data.calls.contains("pet.shelter"), data.calls::toString);
+    }
+
     /** Runs {@code query} both ways; the two answers must be the same, errors included. */
     private static ExecutionResult assertSameResult(String query, Map<String, Object> variables) {
         ExecutionResult expected = plain.execute(ExecutionInput.newExecutionInput(query).variables(variables).build());

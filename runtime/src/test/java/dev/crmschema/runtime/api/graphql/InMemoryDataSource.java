@@ -27,6 +27,8 @@ final class InMemoryDataSource implements GraphqlDataSource {
     private final Map<String, Map<String, Map<String, Object>>> tables = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<Object> inputs = new ArrayList<>();
+    /** Whether findMany's records hold their MANY_TO_ONE records, as if read along with them. */
+    boolean readRelationsAlong;
 
     InMemoryDataSource(Workspace workspace) {
         this.workspace = workspace;
@@ -38,6 +40,7 @@ final class InMemoryDataSource implements GraphqlDataSource {
         tables.values().forEach(Map::clear);
         calls.clear();
         inputs.clear();
+        readRelationsAlong = false;
     }
 
     /** Stores a record as given (keyed by GraphQL field name); returns its id. */
@@ -55,7 +58,8 @@ final class InMemoryDataSource implements GraphqlDataSource {
     @Override
     public Page findMany(String object, FindManyArgs args, DataFetchingEnvironment env) {
         log(object + ".findMany", args);
-        return page(select(table(object).values(), args), args.first(), env);
+        List<Map<String, Object>> records = select(table(object).values(), args);
+        return page(readRelationsAlong ? records.stream().map(r -> withRelations(object, r)).toList() : records, args.first(), env);
     }
 
     @Override
@@ -174,6 +178,18 @@ final class InMemoryDataSource implements GraphqlDataSource {
         record.putIfAbsent("position", 0);
         record.putIfAbsent("createdBy", Map.of("source", "API", "name", "test"));
         return get(object, put(object, record));
+    }
+
+    /** A copy of {@code record} holding the record of each of its MANY_TO_ONE relations under the field's name. */
+    private Map<String, Object> withRelations(String object, Map<String, Object> record) {
+        Map<String, Object> copy = new LinkedHashMap<>(record);
+        for (Field field : workspace.require(object).fields()) {
+            if (field.isManyToOne()) {
+                Object targetId = record.get(Names.joinColumn(field.name()));
+                copy.put(field.name(), targetId == null ? null : table(field.relation().orElseThrow().targetObject()).get(targetId.toString()));
+            }
+        }
+        return copy;
     }
 
     private Relation relation(String object, String field, RelationType type) {
