@@ -1,6 +1,5 @@
 package dev.crmschema.runtime.graphql;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.runtime.api.graphql.Page;
 import dev.crmschema.runtime.api.graphql.PageInfo;
 import dev.crmschema.runtime.query.Aggregate;
@@ -24,8 +23,10 @@ final class Connections {
 
     private Connections() {}
 
-    static Page page(ConnectionQuery query, RecordPage read, Map<Aggregate, Object> aggregateValues) {
-        List<ObjectNode> records = new ArrayList<>(read.records());
+    /** {@code values} are the page's records as values, in the order read. */
+    static Page page(ConnectionQuery query, RecordPage read, List<Map<String, Object>> values,
+            Map<Aggregate, Object> aggregateValues) {
+        List<Map<String, Object>> records = new ArrayList<>(values);
         List<Cursor> cursors = new ArrayList<>(read.cursors());
         boolean hasNextPage = read.hasNextPage();
         boolean hasPreviousPage = read.hasPreviousPage();
@@ -44,15 +45,15 @@ final class Connections {
 
     /** A page of records in a fixed order with only totalCount (duplicates). */
     static Page page(List<OrderItem> order, RecordPage read) {
-        return page(order, read.records(), read.cursors(), read.hasNextPage(), read.hasPreviousPage(),
+        return page(order, RecordValues.toMaps(read.records()), read.cursors(), read.hasNextPage(), read.hasPreviousPage(),
                 Map.of(AggregateCatalog.TOTAL_COUNT, read.totalCount()));
     }
 
-    private static Page page(List<OrderItem> order, List<ObjectNode> records, List<Cursor> cursors, boolean hasNextPage,
+    private static Page page(List<OrderItem> order, List<Map<String, Object>> records, List<Cursor> cursors, boolean hasNextPage,
             boolean hasPreviousPage, Map<String, Object> aggregates) {
         List<Page.Edge> edges = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            edges.add(new Page.Edge(RecordValues.toMap(records.get(i)), CURSORS.encode(order, cursors.get(i))));
+            edges.add(new Page.Edge(records.get(i), CURSORS.encode(order, cursors.get(i))));
         }
         String start = edges.isEmpty() ? null : edges.get(0).cursor();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();

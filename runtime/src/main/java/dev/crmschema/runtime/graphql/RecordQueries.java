@@ -1,6 +1,5 @@
 package dev.crmschema.runtime.graphql;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.api.graphql.FindManyArgs;
 import dev.crmschema.runtime.api.graphql.Page;
@@ -39,12 +38,13 @@ final class RecordQueries {
         SelectedFields selection = SelectedFields.of(env);
         ConnectionQuery query = arguments.parse(call.object(object), args, selection, ROOT_PAGE, call.access());
         RecordPage read = call.store().findMany(query.request());
-        ManyToOnePrefetch.attach(call, query.object(), read.records(), selection.under("edges").under("node"));
+        List<Map<String, Object>> records = RecordValues.toMaps(read.records());
+        RelationsReadAlong.attach(call, query.object(), records, selection.under("edges").under("node"));
         // Aggregates cost a statement of their own, run only when selected.
         Map<Aggregate, Object> aggregates = query.aggregates().isEmpty()
                 ? Map.of()
                 : call.store().aggregate(query.object(), query.filter(), query.aggregateList());
-        return Connections.page(query, read, aggregates);
+        return Connections.page(query, read, records, aggregates);
     }
 
     /** The first matching record in id order, or null; an empty filter is refused. */
@@ -59,9 +59,9 @@ final class RecordQueries {
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
                 Projections.records(type, selection, call.access()), false);
-        List<ObjectNode> records = call.store().findMany(request).records();
-        ManyToOnePrefetch.attach(call, type, records, selection);
-        return records.isEmpty() ? null : RecordValues.toMap(records.get(0));
+        List<Map<String, Object>> records = RecordValues.toMaps(call.store().findMany(request).records());
+        RelationsReadAlong.attach(call, type, records, selection);
+        return records.isEmpty() ? null : records.get(0);
     }
 
     /** One connection per given id, or per given record, with the REST endpoint's rules and messages. */

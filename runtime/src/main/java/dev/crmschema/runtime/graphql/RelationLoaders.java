@@ -29,15 +29,15 @@ import org.dataloader.DataLoaderFactory;
  * the whole page, never one per record: {@code WHERE id = ANY(?)} for a MANY_TO_ONE object,
  * {@code RecordStore.findRelatedPages} for a ONE_TO_MANY connection (plus one aggregate statement when
  * aggregates other than totalCount are selected). Soft-deleted related records stay hidden, as in REST.
- * The MANY_TO_ONE relations a connection's records select are read along with them
- * ({@link ManyToOnePrefetch}), in one statement for the whole level, as root lists do.
+ * The relations a connection's records select are read along with them ({@link RelationsReadAlong}),
+ * in one statement per relation for the whole level, as with root lists.
  */
 final class RelationLoaders {
     /** A nested connection holds at most 60 records (reference contract, sections 2.7 and 8). */
     static final ConnectionArguments.PageSizes NESTED_PAGE = new ConnectionArguments.PageSizes(RecordStore.MAX_RELATED_RECORDS,
             RecordStore.MAX_RELATED_RECORDS);
 
-    private final ConnectionArguments arguments = new ConnectionArguments();
+    private static final ConnectionArguments ARGUMENTS = new ConnectionArguments();
 
     CompletableFuture<Map<String, Object>> findRelated(String object, String field, Map<String, Object> source,
             DataFetchingEnvironment env) {
@@ -59,33 +59,47 @@ final class RelationLoaders {
             DataFetchingEnvironment env) {
         DataLoader<UUID, Page> loader = loader(env, "many", () -> {
             GraphqlCall call = GraphqlCall.of(env);
-            Relation relation = call.object(object).field(field).orElseThrow().relation().orElseThrow();
-            ObjectType target = call.object(relation.targetObject());
-            Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
-            SelectedFields selection = SelectedFields.of(env);
-            ConnectionQuery query = arguments.parse(target, args, selection, NESTED_PAGE, call.access());
-            SelectedFields nodes = selection.under("edges").under("node");
-            return DataLoaderFactory.newDataLoader(parentIds -> batch(() -> pages(call, query, nodes, joinColumn, parentIds)));
+            RelatedConnection connection = connection(call, call.object(object).field(field).orElseThrow(), args,
+                    SelectedFields.of(env));
+            return DataLoaderFactory.newDataLoader(parentIds -> batch(() -> pages(call, connection, parentIds)));
         });
         return loader.load(UUID.fromString(source.get("id").toString()));
     }
 
-    private static List<Page> pages(GraphqlCall call, ConnectionQuery query, SelectedFields nodes, Column joinColumn,
-            List<UUID> parentIds) {
+    /** A ONE_TO_MANY relation field's connection with these arguments and this selection, ready to read. */
+    static RelatedConnection connection(GraphqlCall call, Field field, FindManyArgs args, SelectedFields selection) {
+        Relation relation = field.relation().orElseThrow();
+        ObjectType target = call.object(relation.targetObject());
+        Column joinColumn = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow();
+        ConnectionQuery query = ARGUMENTS.parse(target, args, selection, NESTED_PAGE, call.access());
+        return new RelatedConnection(query, joinColumn, selection.under("edges").under("node"));
+    }
+
+    /** The connection's page of each parent, in the order of {@code parentIds}, their records' relations read along. */
+    static List<Page> pages(GraphqlCall call, RelatedConnection connection, List<UUID> parentIds) {
         RecordStore store = call.store();
-        Map<UUID, RecordPage> read = store.findRelatedPages(query.request(), joinColumn, parentIds);
-        List<ObjectNode> records = new ArrayList<>();
-        read.values().forEach(page -> records.addAll(page.records()));
-        ManyToOnePrefetch.attach(call, query.object(), records, nodes);
+        ConnectionQuery query = connection.query();
+        Map<UUID, RecordPage> read = store.findRelatedPages(query.request(), connection.joinColumn(), parentIds);
+        Map<UUID, List<Map<String, Object>>> values = new HashMap<>();
+        List<Map<String, Object>> all = new ArrayList<>();
+        read.forEach((parentId, page) -> {
+            List<Map<String, Object>> records = RecordValues.toMaps(page.records());
+            values.put(parentId, records);
+            all.addAll(records);
+        });
+        RelationsReadAlong.attach(call, query.object(), all, connection.nodes());
         Map<UUID, Map<Aggregate, Object>> aggregates = query.aggregates().isEmpty()
                 ? Map.of()
-                : store.aggregateRelated(query.object(), joinColumn, parentIds, query.filter(), query.aggregateList());
+                : store.aggregateRelated(query.object(), connection.joinColumn(), parentIds, query.filter(), query.aggregateList());
         List<Page> pages = new ArrayList<>();
         for (UUID parentId : parentIds) {
-            pages.add(Connections.page(query, read.get(parentId), aggregates.getOrDefault(parentId, Map.of())));
+            pages.add(Connections.page(query, read.get(parentId), values.get(parentId), aggregates.getOrDefault(parentId, Map.of())));
         }
         return pages;
     }
+
+    /** What a ONE_TO_MANY connection reads: its query, the children's column pointing at the parent, what its nodes select. */
+    record RelatedConnection(ConnectionQuery query, Column joinColumn, SelectedFields nodes) {}
 
     /** The records in the order of the ids asked for; null for an id with no live record. */
     private static List<Map<String, Object>> byIds(List<ObjectNode> records, List<UUID> ids) {

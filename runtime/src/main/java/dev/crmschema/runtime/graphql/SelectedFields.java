@@ -50,6 +50,11 @@ final class SelectedFields {
         return fields.stream().anyMatch(field -> field.getName().equals(name));
     }
 
+    /** Whether any selected field of this name is given arguments. */
+    boolean hasArguments(String name) {
+        return fields.stream().anyMatch(field -> field.getName().equals(name) && !field.getArguments().isEmpty());
+    }
+
     /** What the selected fields of this name select, merged; with {@code null}, what every selected field selects. */
     SelectedFields under(String name) {
         List<Field> children = new ArrayList<>();

@@ -224,7 +224,7 @@ class GraphqlApiTest {
     }
 
     @Test
-    void manyToOneRelationsAreReadWithTheirRecords() {
+    void relationsAreReadWithTheirRecords() {
         List<String> companyIds = companies("Along", 2);
         List<Object> people = new ArrayList<>();
         for (String first : List.of("Ann", "Bob", "Cid")) {
@@ -254,12 +254,21 @@ class GraphqlApiTest {
         assertEquals(edges, acme.data(list.replace("employer: company", "employer: company @include(if: true)"))
                 .path("people").path("edges"));
 
+        // A connection without arguments is read along too, under both its names; with arguments it is not.
+        String deeId = acme.data("mutation($data: PersonCreateInput!) { createPerson(data: $data) { id } }", "data",
+                map("name", map("firstName", "Dee", "lastName", "Along"), "companyId", companyIds.get(0))).path("createPerson").path("id").asText();
+        acme.data("mutation($id: UUID!) { deletePerson(id: $id) { id } }", "id", deeId);
         String one = "query($id: UUID) { person(filter: {id: {eq: $id}}) { company { name people { totalCount "
-                + "edges { node { name { firstName } company { name } } } } } } }";
+                + "edges { node { name { firstName } company { name } } } } staff: people { edges { node { id } } } } } }";
         JsonNode company = acme.data(one, "id", annId).path("person").path("company");
         assertEquals("Along0", company.path("name").asText());
-        assertEquals(1, company.path("people").path("totalCount").asInt());
+        assertEquals(1, company.path("people").path("totalCount").asInt(), "Dee is soft-deleted: " + company);
         assertEquals("Along0", company.path("people").path("edges").get(0).path("node").path("company").path("name").asText());
+        assertEquals(annId, company.path("staff").path("edges").get(0).path("node").path("id").asText());
+        JsonNode withArguments = acme.data(one.replace("staff: people {", "staff: people(first: 0) {"), "id", annId)
+                .path("person").path("company");
+        assertEquals(company.path("people"), withArguments.path("people"));
+        assertEquals(0, withArguments.path("staff").path("edges").size(), withArguments.toString());
     }
 
     @Test

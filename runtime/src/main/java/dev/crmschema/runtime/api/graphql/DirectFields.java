@@ -48,10 +48,10 @@ import java.util.function.Supplier;
  *   <li>a field of a connection that has no such method: the connection's aggregate of that name, as
  *       graphql-java-tools reads a {@link Map} ({@link AggregateFetcher}).</li>
  * </ul>
- * A MANY_TO_ONE relation field gets a {@link RelationFetcher}: the related record when its source holds
- * it, read along with the source, else the field's resolver. Other fields a resolver class serves
- * (connections, root fields) keep graphql-java-tools' resolution, as do fields with arguments and types
- * other than the generated data classes.
+ * Relation fields get a {@link RelationFetcher} (MANY_TO_ONE) or {@link ConnectionFetcher} (ONE_TO_MANY),
+ * which serve what the data source read along with the field's source and leave the rest to the field's
+ * resolver. Other fields a resolver class serves (root fields) keep graphql-java-tools' resolution, as do
+ * other fields with arguments and types other than the generated data classes.
  */
 final class DirectFields {
     private DirectFields() {}
@@ -71,13 +71,14 @@ final class DirectFields {
                     Set<String> resolved = resolvedElsewhere.getOrDefault(generated, Set.of());
                     List<Method> argumentLess = argumentLessMethods(generated);
                     for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-                        if (!field.getArguments().isEmpty()) {
-                            continue;
-                        }
                         FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
-                        Optional<? extends DataFetcher<?>> fetcher = resolved.contains(field.getName())
-                                ? relationFetcher(loader, generatedPackage, field, schema.getCodeRegistry().getDataFetcher(coordinates, field))
-                                : fetcher(generated, argumentLess, field.getName());
+                        Optional<? extends DataFetcher<?>> fetcher;
+                        if (resolved.contains(field.getName())) {
+                            fetcher = relationFetcher(loader, generatedPackage, field,
+                                    schema.getCodeRegistry().getDataFetcher(coordinates, field));
+                        } else {
+                            fetcher = field.getArguments().isEmpty() ? fetcher(generated, argumentLess, field.getName()) : Optional.empty();
+                        }
                         fetcher.ifPresent(direct -> registry.dataFetcher(coordinates, direct));
                     }
                 });
@@ -98,25 +99,33 @@ final class DirectFields {
     }
 
     /**
-     * For an argument-less field a resolver serves that returns a generated record class (a MANY_TO_ONE
-     * relation such as {@code Person.company}): a {@link RelationFetcher} in front of the resolver.
+     * For a field a resolver serves: a {@link RelationFetcher} in front of the resolver if it is
+     * argument-less and returns a generated record class (a MANY_TO_ONE relation such as
+     * {@code Person.company}), a {@link ConnectionFetcher} if it returns a generated connection class (a
+     * ONE_TO_MANY relation such as {@code Company.people}).
      */
-    private static Optional<RelationFetcher> relationFetcher(ClassLoader loader, String generatedPackage,
+    private static Optional<DataFetcher<?>> relationFetcher(ClassLoader loader, String generatedPackage,
             GraphQLFieldDefinition field, DataFetcher<?> resolver) {
         if (!(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLObjectType target)) {
             return Optional.empty();
         }
-        return generatedClass(loader, generatedPackage + "." + target.getName())
-                .filter(GraphObject.class::isAssignableFrom)
-                .flatMap(DirectFields::valuesConstructor)
-                .map(constructor -> new RelationFetcher(field.getName(), constructor, resolver));
+        Optional<Class<?>> generated = generatedClass(loader, generatedPackage + "." + target.getName());
+        if (generated.filter(GraphObject.class::isAssignableFrom).isPresent() && field.getArguments().isEmpty()) {
+            return generated.flatMap(type -> constructor(type, Map.class))
+                    .map(constructor -> new RelationFetcher(field.getName(), constructor, resolver));
+        }
+        if (generated.filter(GraphConnection.class::isAssignableFrom).isPresent()) {
+            return generated.flatMap(type -> constructor(type, Page.class))
+                    .map(constructor -> new ConnectionFetcher(field.getName(), constructor, resolver));
+        }
+        return Optional.empty();
     }
 
-    /** The generated class's constructor from its values, typed {@code (Map)Object}. */
-    private static Optional<MethodHandle> valuesConstructor(Class<?> generated) {
+    /** The generated class's constructor from its values or page, typed {@code (Map)Object} or {@code (Page)Object}. */
+    private static Optional<MethodHandle> constructor(Class<?> generated, Class<?> parameter) {
         try {
-            return Optional.of(MethodHandles.publicLookup().findConstructor(generated, MethodType.methodType(void.class, Map.class))
-                    .asType(MethodType.methodType(Object.class, Map.class)));
+            return Optional.of(MethodHandles.publicLookup().findConstructor(generated, MethodType.methodType(void.class, parameter))
+                    .asType(MethodType.methodType(Object.class, parameter)));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return Optional.empty();
         }
@@ -272,6 +281,32 @@ final class DirectFields {
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+    }
+
+    /**
+     * A ONE_TO_MANY relation field, which has arguments: graphql-java calls the field's resolver, which
+     * finds a page read along with the source itself when the field is given none. The query strategy
+     * reads that page directly ({@link #fetchDirect}), only where the query gives the field no arguments.
+     */
+    record ConnectionFetcher(String field, MethodHandle constructor, DataFetcher<?> resolver) implements DataFetcher<Object>, DirectFetcher {
+        @Override
+        public Object fetchDirect(Object source) {
+            if (!(source instanceof GraphObject record) || !record.holds(field)) {
+                return ABSENT;
+            }
+            try {
+                return (Object) constructor.invokeExact(record.relatedPage(field));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return resolver.get(environment);
         }
     }
 }

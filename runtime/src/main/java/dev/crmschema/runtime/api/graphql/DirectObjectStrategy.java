@@ -40,8 +40,8 @@ import java.util.function.Supplier;
  * {@link DirectFields} (a person's {@code id}, {@code name { firstName }} and {@code jobTitle}, and its
  * {@code company} when that was read along with the person; a whole connection of such nodes) is
  * completed in one plain loop: each field's accessor, the scalar's or enum's serialization, nested
- * objects the same way. An object with other fields too (a company and its {@code people} connection)
- * gets its direct fields completed that way one by one, the others by graphql-java.
+ * objects the same way. An object with other fields too (a company and its {@code people(first: 5)}
+ * connection) gets its direct fields completed that way one by one, the others by graphql-java.
  *
  * <p>graphql-java's own completion makes, per field of every record, a path segment, strategy
  * parameters, an execution step and a value holder, and threads them through its asynchronous
@@ -50,9 +50,10 @@ import java.util.function.Supplier;
  * <p>It only ever takes the plain path when the outcome is certain to be what graphql-java would
  * produce; anything else goes through graphql-java, from scratch, for that object or field:
  * <ul>
- *   <li>a selection with any other field (connections, fields with arguments), an interface or union,
- *       or any directive in the query ({@code @skip}/{@code @include} make selections depend on variables);</li>
- *   <li>at run time, a MANY_TO_ONE relation its source does not hold (its resolver loads it), a fetcher
+ *   <li>a selection with any other field (root fields, any field given arguments), an interface or
+ *       union, or any directive in the query ({@code @skip}/{@code @include} make selections depend on
+ *       variables);</li>
+ *   <li>at run time, a relation its source does not hold (its resolver loads it), a fetcher
  *       that throws, a value that does not serialize, or a null in a non-null position: graphql-java
  *       then reports the error with its path, or nulls the right parent. Direct fields only read the
  *       record's values, so reading them twice changes nothing. Relations are looked at first, so an
@@ -99,8 +100,8 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
     }
 
     /**
-     * A direct field of an object that has other fields too ({@code Person.jobTitle} beside
-     * {@code Person.company}). Not on the first level: the dispatcher counts the root fields' fetches.
+     * A direct field of an object that has other fields too ({@code Company.name} beside
+     * {@code Company.people(first: 5)}). Not on the first level: the dispatcher counts the root fields' fetches.
      */
     @Override
     protected Object resolveFieldWithInfo(ExecutionContext context, ExecutionStrategyParameters parameters) {
@@ -171,6 +172,9 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
         if (field.getName().equals("__typename")) {
             return new Entry(null, null, null);
         }
+        if (hasArguments(field)) {
+            return null; // a direct fetcher reads what the field holds without arguments
+        }
         DirectFetcher fetcher = directFields.computeIfAbsent(type, t -> directFieldsOf(context.getGraphQLSchema(), t))
                 .get(field.getName());
         if (fetcher == null) {
@@ -188,6 +192,15 @@ public final class DirectObjectStrategy extends AsyncExecutionStrategy {
             return null;
         }
         return new Entry(fetcher, fieldType, nested);
+    }
+
+    private static boolean hasArguments(MergedField field) {
+        for (Field node : field.getFields()) {
+            if (!node.getArguments().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MergedSelectionSet collect(ExecutionContext context, GraphQLObjectType type, MergedField field) {

@@ -17,9 +17,12 @@ import java.util.function.Function;
  *   <li>composite fields as nested maps keyed by sub-field name;</li>
  *   <li>MANY_TO_ONE relations as their join column ({@code companyId}) and, when the data source read
  *       the related record along with this one, as that record's values under the relation field's name
- *       ({@code company}; {@code null} for none). A relation without that entry, and every ONE_TO_MANY
- *       connection, is loaded through {@link GraphqlResolverSupport}.</li>
+ *       ({@code company}; {@code null} for none);</li>
+ *   <li>ONE_TO_MANY relations, when the data source read their connection along with this record for a
+ *       field given no arguments, as that {@link Page} under the field's name ({@code people}).</li>
  * </ul>
+ * A relation without such an entry, or a connection given arguments, is loaded through
+ * {@link GraphqlResolverSupport}.
  *
  * <p>Generated subclasses declare one public, argument-less accessor per schema field, named exactly like
  * the field, that calls one of the protected methods below. This class itself has no public methods, so
@@ -80,6 +83,14 @@ public abstract class GraphObject {
     /** Whether the values hold an entry for {@code field}, null or not: a relation read along with the record. */
     final boolean holds(String field) {
         return values.containsKey(field);
+    }
+
+    /** The page held for a ONE_TO_MANY relation {@code field}, which {@link #holds} it. */
+    final Page relatedPage(String field) {
+        if (values.get(field) instanceof Page page) {
+            return page;
+        }
+        throw new IllegalStateException("field '" + field + "' does not hold a page");
     }
 
     /** The values of the related record held for a relation {@code field}, or {@code null} for none. */

@@ -102,10 +102,18 @@ public final class GraphqlResolverSupport {
         return dataSource.findRelated(object, field, GraphObject.valuesOf(source), env).thenApply(found -> wrap(found, record));
     }
 
-    /** A ONE_TO_MANY relation field of {@code source}, with the findMany arguments. */
+    /**
+     * A ONE_TO_MANY relation field of {@code source}, with the findMany arguments: the page it holds if
+     * it was read along with it and the field has no arguments, or a lookup.
+     */
     public <C> CompletableFuture<C> findRelatedMany(String object, String field, GraphObject source, GraphInput filter,
             List<? extends GraphInput> orderBy, Integer first, Integer last, Integer offset, String before, String after,
             DataFetchingEnvironment env, Function<Page, C> connection) {
+        boolean noArguments = filter == null && orderBy == null && first == null && last == null && offset == null
+                && before == null && after == null;
+        if (noArguments && source.holds(field)) {
+            return CompletableFuture.completedFuture(connection.apply(source.relatedPage(field)));
+        }
         FindManyArgs args = args(filter, orderBy, first, last, offset, before, after);
         return dataSource.findRelatedMany(object, field, GraphObject.valuesOf(source), args, env).thenApply(connection);
     }

@@ -280,24 +280,28 @@ class GeneratedGraphqlResolversTest {
     @Test
     void relationsReadAlongWithTheirRecordsAreCompletedWithoutTheirResolvers() {
         data.put("pet", record("name", "Stray", "species", "CAT", "isAdopted", false));
-        data.readRelationsAlong = true;
         ObjectsExecuted counted = new ObjectsExecuted();
         GraphQL withCount = graphql.transform(builder -> builder.instrumentation(counted));
-        String query = "{ pets { edges { node { name shelter { city } home: shelter { name capacity } } } } }";
-        ExecutionResult expected = plain.execute(query);
-        data.calls.clear();
-        ExecutionResult direct = withCount.execute(query);
-        assertEquals(expected.toSpecification(), direct.toSpecification());
-        assertEquals(List.of(), direct.getErrors());
-        assertEquals(List.of("pet.findMany"), data.calls);
-        // The whole connection is completed in one go, the stray's null shelter included.
-        assertEquals(0, counted.objects);
-        assertNull(map(map(list(map(map(direct.getData()).get("pets")).get("edges")).get(2)).get("node")).get("shelter"));
+        String query = "{ pets { edges { node { name shelter { city } home: shelter { name capacity } } } } "
+                + "shelters { edges { node { city pets { totalCount edges { node { name } } } } } } }";
+        ExecutionResult loaded = graphql.execute(query);
+        assertEquals(List.of(), loaded.getErrors());
+        assertTrue(data.calls.containsAll(List.of("pet.shelter", "shelter.pets")), data.calls::toString);
 
-        // A shelter's pets are read without their shelter: each pet's goes through the resolver, as before.
+        data.readRelationsAlong = true;
         data.calls.clear();
-        assertSameResult("{ shelters { edges { node { city pets { edges { node { name shelter { city } } } } } } } }", Map.of());
-        assertTrue(data.calls.contains("pet.shelter"), data.calls::toString);
+        ExecutionResult held = withCount.execute(query);
+        assertEquals(loaded.toSpecification(), held.toSpecification());
+        assertEquals(List.of("pet.findMany", "shelter.findMany"), data.calls);
+        // Both connections are completed in one go each, the stray's null shelter included.
+        assertEquals(0, counted.objects);
+        assertNull(map(map(list(map(map(held.getData()).get("pets")).get("edges")).get(2)).get("node")).get("shelter"));
+
+        // Given arguments, a connection is loaded for them, held page or not; so are relations of records
+        // that hold none (a shelter's pets, here).
+        data.calls.clear();
+        assertSameResult("{ shelters { edges { node { pets(first: 1) { edges { node { name shelter { city } } } } } } } }", Map.of());
+        assertTrue(data.calls.containsAll(List.of("shelter.pets", "pet.shelter")), data.calls::toString);
     }
 
     /** Runs {@code query} both ways; the two answers must be the same, errors included. */

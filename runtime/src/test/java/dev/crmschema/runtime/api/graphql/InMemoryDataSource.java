@@ -27,7 +27,7 @@ final class InMemoryDataSource implements GraphqlDataSource {
     private final Map<String, Map<String, Map<String, Object>>> tables = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<Object> inputs = new ArrayList<>();
-    /** Whether findMany's records hold their MANY_TO_ONE records, as if read along with them. */
+    /** Whether findMany's records hold their relations (records and pages), as if read along with them. */
     boolean readRelationsAlong;
 
     InMemoryDataSource(Workspace workspace) {
@@ -180,13 +180,28 @@ final class InMemoryDataSource implements GraphqlDataSource {
         return get(object, put(object, record));
     }
 
-    /** A copy of {@code record} holding the record of each of its MANY_TO_ONE relations under the field's name. */
+    /**
+     * A copy of {@code record} holding, under each relation field's name, the record of each MANY_TO_ONE
+     * relation and the whole page of each ONE_TO_MANY relation with its totalCount.
+     */
     private Map<String, Object> withRelations(String object, Map<String, Object> record) {
         Map<String, Object> copy = new LinkedHashMap<>(record);
         for (Field field : workspace.require(object).fields()) {
+            Relation relation = field.relation().orElse(null);
+            if (relation == null) {
+                continue;
+            }
             if (field.isManyToOne()) {
                 Object targetId = record.get(Names.joinColumn(field.name()));
-                copy.put(field.name(), targetId == null ? null : table(field.relation().orElseThrow().targetObject()).get(targetId.toString()));
+                copy.put(field.name(), targetId == null ? null : table(relation.targetObject()).get(targetId.toString()));
+            } else {
+                String joinColumn = Names.joinColumn(relation.inverseField());
+                List<Page.Edge> edges = table(relation.targetObject()).values().stream()
+                        .filter(r -> visible(r, null) && Objects.equals(r.get(joinColumn), record.get("id")))
+                        .map(r -> new Page.Edge(r, "cursor:" + r.get("id"))).toList();
+                String start = edges.isEmpty() ? null : edges.get(0).cursor();
+                String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+                copy.put(field.name(), new Page(edges, new PageInfo(start, end, false, false), Map.of("totalCount", edges.size())));
             }
         }
         return copy;
