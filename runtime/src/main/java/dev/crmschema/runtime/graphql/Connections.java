@@ -53,10 +53,10 @@ final class Connections {
             boolean hasPreviousPage, Map<String, Object> aggregates) {
         List<Page.Edge> edges = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            edges.add(new Page.Edge(records.get(i), CURSORS.encode(order, cursors.get(i))));
+            Cursor cursor = cursors.get(i);
+            // Encoded only if selected (an edge's cursor, pageInfo's start or end): most queries select none.
+            edges.add(new Page.Edge(records.get(i), () -> CURSORS.encode(order, cursor)));
         }
-        String start = edges.isEmpty() ? null : edges.get(0).cursor();
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new Page(edges, new PageInfo(start, end, hasNextPage, hasPreviousPage), aggregates);
+        return new Page(edges, PageInfo.of(edges, hasNextPage, hasPreviousPage), aggregates);
     }
 }

@@ -77,7 +77,9 @@ final class DirectFields {
                             fetcher = relationFetcher(loader, generatedPackage, field,
                                     schema.getCodeRegistry().getDataFetcher(coordinates, field));
                         } else {
-                            fetcher = field.getArguments().isEmpty() ? fetcher(generated, argumentLess, field.getName()) : Optional.empty();
+                            fetcher = field.getArguments().isEmpty()
+                                    ? fetcher(generated, argumentLess, field.getName())
+                                    : Optional.empty();
                         }
                         fetcher.ifPresent(direct -> registry.dataFetcher(coordinates, direct));
                     }
@@ -121,11 +123,11 @@ final class DirectFields {
         return Optional.empty();
     }
 
-    /** The generated class's constructor from its values or page, typed {@code (Map)Object} or {@code (Page)Object}. */
+    /** The generated class's constructor from its values or its page, typed {@code (Object)Object}. */
     private static Optional<MethodHandle> constructor(Class<?> generated, Class<?> parameter) {
         try {
             return Optional.of(MethodHandles.publicLookup().findConstructor(generated, MethodType.methodType(void.class, parameter))
-                    .asType(MethodType.methodType(Object.class, parameter)));
+                    .asType(MethodType.methodType(Object.class, Object.class)));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return Optional.empty();
         }
@@ -231,13 +233,18 @@ final class DirectFields {
     record AccessorFetcher(MethodHandle accessor) implements SourceFetcher {
         @Override
         public Object fetch(Object source) {
-            try {
-                return (Object) accessor.invokeExact(source);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new UndeclaredThrowableException(e);
-            }
+            return call(accessor, source);
+        }
+    }
+
+    /** Calls a handle typed {@code (Object)Object}, its checked exceptions wrapped. */
+    private static Object call(MethodHandle handle, Object argument) {
+        try {
+            return (Object) handle.invokeExact(argument);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
         }
     }
 
@@ -262,13 +269,7 @@ final class DirectFields {
                 return ABSENT;
             }
             Map<String, Object> related = record.related(field);
-            try {
-                return related == null ? null : (Object) constructor.invokeExact(related);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new UndeclaredThrowableException(e);
-            }
+            return related == null ? null : call(constructor, related);
         }
 
         @Override
@@ -289,19 +290,14 @@ final class DirectFields {
      * finds a page read along with the source itself when the field is given none. The query strategy
      * reads that page directly ({@link #fetchDirect}), only where the query gives the field no arguments.
      */
-    record ConnectionFetcher(String field, MethodHandle constructor, DataFetcher<?> resolver) implements DataFetcher<Object>, DirectFetcher {
+    record ConnectionFetcher(String field, MethodHandle constructor, DataFetcher<?> resolver)
+            implements DataFetcher<Object>, DirectFetcher {
         @Override
         public Object fetchDirect(Object source) {
             if (!(source instanceof GraphObject record) || !record.holds(field)) {
                 return ABSENT;
             }
-            try {
-                return (Object) constructor.invokeExact(record.relatedPage(field));
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new UndeclaredThrowableException(e);
-            }
+            return call(constructor, record.relatedPage(field));
         }
 
         @Override

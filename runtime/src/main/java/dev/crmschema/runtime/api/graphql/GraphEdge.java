@@ -10,11 +10,11 @@ import java.util.function.Function;
  */
 public abstract class GraphEdge<N extends GraphObject> {
     private final N node;
-    private final String cursor;
+    private final Page.Edge edge;
 
     protected GraphEdge(Page.Edge edge, Function<Map<String, Object>, N> node) {
         this.node = node.apply(edge.node());
-        this.cursor = edge.cursor();
+        this.edge = edge;
     }
 
     public final N getNode() {
@@ -22,6 +22,6 @@ public abstract class GraphEdge<N extends GraphObject> {
     }
 
     public final String getCursor() {
-        return cursor;
+        return edge.cursor();
     }
 }
