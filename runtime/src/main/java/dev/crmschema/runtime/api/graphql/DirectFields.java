@@ -237,6 +237,11 @@ final class DirectFields {
         }
     }
 
+    /** {@code source} if it is a record that holds {@code field} (a relation read along with it), else null. */
+    private static GraphObject holding(Object source, String field) {
+        return source instanceof GraphObject record && record.holds(field) ? record : null;
+    }
+
     /** Calls a handle typed {@code (Object)Object}, its checked exceptions wrapped. */
     private static Object call(MethodHandle handle, Object argument) {
         try {
@@ -265,7 +270,8 @@ final class DirectFields {
             implements LightDataFetcher<Object>, DirectFetcher {
         @Override
         public Object fetchDirect(Object source) {
-            if (!(source instanceof GraphObject record) || !record.holds(field)) {
+            GraphObject record = holding(source, field);
+            if (record == null) {
                 return ABSENT;
             }
             Map<String, Object> related = record.related(field);
@@ -294,10 +300,8 @@ final class DirectFields {
             implements DataFetcher<Object>, DirectFetcher {
         @Override
         public Object fetchDirect(Object source) {
-            if (!(source instanceof GraphObject record) || !record.holds(field)) {
-                return ABSENT;
-            }
-            return call(constructor, record.relatedPage(field));
+            GraphObject record = holding(source, field);
+            return record == null ? ABSENT : call(constructor, record.relatedPage(field));
         }
 
         @Override
