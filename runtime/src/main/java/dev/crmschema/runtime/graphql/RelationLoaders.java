@@ -13,7 +13,9 @@ import dev.crmschema.runtime.query.RecordStore;
 import dev.crmschema.runtime.request.Projection;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,9 +50,11 @@ final class RelationLoaders {
             return CompletableFuture.completedFuture(null);
         }
         DataLoader<UUID, Map<String, Object>> loader = loader(env, "one", () -> {
-            ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
-            Projection projection = Projections.records(target, SelectedFields.of(env), call.access());
-            return DataLoaderFactory.newDataLoader(ids -> batch(() -> byIds(call.store().findByIds(target, ids, projection), ids)));
+            SelectedFields selection = SelectedFields.of(env);
+            return DataLoaderFactory.newDataLoader(ids -> batch(() -> {
+                Map<UUID, Map<String, Object>> found = targets(call, relation, ids, selection);
+                return ids.stream().map(found::get).toList(); // null for an id with no live record
+            }));
         });
         return loader.load(UUID.fromString(targetId.toString()));
     }
@@ -101,15 +105,15 @@ final class RelationLoaders {
     /** What a ONE_TO_MANY connection reads: its query, the children's column pointing at the parent, what its nodes select. */
     record RelatedConnection(ConnectionQuery query, Column joinColumn, SelectedFields nodes) {}
 
-    /** The records in the order of the ids asked for; null for an id with no live record. */
-    private static List<Map<String, Object>> byIds(List<ObjectNode> records, List<UUID> ids) {
-        Map<UUID, Map<String, Object>> byId = new HashMap<>();
-        for (ObjectNode record : records) {
+    /** The live records among {@code ids} of a MANY_TO_ONE relation's target, with what {@code selection} selects, by id. */
+    static Map<UUID, Map<String, Object>> targets(GraphqlCall call, Field relation, Collection<UUID> ids, SelectedFields selection) {
+        ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
+        Projection projection = Projections.records(target, selection, call.access());
+        Map<UUID, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (ObjectNode record : call.store().findByIds(target, ids, projection)) {
             byId.put(UUID.fromString(record.get("id").asText()), RecordValues.toMap(record));
         }
-        List<Map<String, Object>> ordered = new ArrayList<>(ids.size());
-        ids.forEach(id -> ordered.add(byId.get(id)));
-        return ordered;
+        return byId;
     }
 
     /**

@@ -4,9 +4,7 @@ import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.api.graphql.FindManyArgs;
 import dev.crmschema.runtime.api.graphql.Page;
-import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ import java.util.UUID;
  * their own and report the error where it belongs.
  */
 final class RelationsReadAlong {
-    private static final FindManyArgs NO_ARGUMENTS = new FindManyArgs(null, null, null, null, null, null, null);
-
     private RelationsReadAlong() {}
 
     /** {@code records} are records of {@code object}; {@code selection} is what each of them selects. */
@@ -52,29 +48,25 @@ final class RelationsReadAlong {
 
     private static void manyToOne(GraphqlCall call, Field relation, List<Map<String, Object>> records, SelectedFields selection) {
         String joinColumn = relation.joinColumn().orElseThrow().name();
-        Set<UUID> ids = new LinkedHashSet<>();
+        List<UUID> targetIds = new ArrayList<>(records.size());
         for (Map<String, Object> record : records) {
             Object id = record.get(joinColumn);
-            if (id != null) {
-                ids.add(UUID.fromString(id.toString()));
-            }
+            targetIds.add(id == null ? null : UUID.fromString(id.toString()));
         }
-        Map<Object, Map<String, Object>> byId = new HashMap<>();
+        Set<UUID> ids = new LinkedHashSet<>(targetIds);
+        ids.remove(null);
+        Map<UUID, Map<String, Object>> byId = Map.of();
         if (!ids.isEmpty()) {
-            ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
-            Projection projection = Projections.records(target, selection, call.access());
-            List<Map<String, Object>> found = new ArrayList<>();
             try {
-                call.store().findByIds(target, ids, projection).forEach(node -> found.add(RecordValues.toMap(node)));
+                byId = RelationLoaders.targets(call, relation, ids, selection);
             } catch (RuntimeException e) {
                 return; // the resolvers read again, and report
             }
-            found.forEach(values -> byId.put(values.get("id"), values));
-            attach(call, target, found, selection);
+            attach(call, call.object(relation.relation().orElseThrow().targetObject()), List.copyOf(byId.values()), selection);
         }
-        for (Map<String, Object> record : records) {
+        for (int i = 0; i < records.size(); i++) {
             // Records pointing at the same one share its values, which nothing changes from here on.
-            record.put(relation.name(), byId.get(record.get(joinColumn)));
+            records.get(i).put(relation.name(), targetIds.get(i) == null ? null : byId.get(targetIds.get(i)));
         }
     }
 
@@ -83,7 +75,7 @@ final class RelationsReadAlong {
         records.forEach(record -> parentIds.add(UUID.fromString(record.get("id").toString())));
         List<Page> pages;
         try {
-            pages = RelationLoaders.pages(call, RelationLoaders.connection(call, relation, NO_ARGUMENTS, connection), parentIds);
+            pages = RelationLoaders.pages(call, RelationLoaders.connection(call, relation, FindManyArgs.NONE, connection), parentIds);
         } catch (RuntimeException e) {
             return; // the resolvers read again, and report
         }

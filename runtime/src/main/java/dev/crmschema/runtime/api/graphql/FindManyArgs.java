@@ -15,4 +15,8 @@ public record FindManyArgs(
         Integer last,
         Integer offset,
         String before,
-        String after) {}
+        String after) {
+
+    /** A field given no arguments. */
+    public static final FindManyArgs NONE = new FindManyArgs(null, null, null, null, null, null, null);
+}

@@ -109,12 +109,10 @@ public final class GraphqlResolverSupport {
     public <C> CompletableFuture<C> findRelatedMany(String object, String field, GraphObject source, GraphInput filter,
             List<? extends GraphInput> orderBy, Integer first, Integer last, Integer offset, String before, String after,
             DataFetchingEnvironment env, Function<Page, C> connection) {
-        boolean noArguments = filter == null && orderBy == null && first == null && last == null && offset == null
-                && before == null && after == null;
-        if (noArguments && source.holds(field)) {
+        FindManyArgs args = args(filter, orderBy, first, last, offset, before, after);
+        if (args.equals(FindManyArgs.NONE) && source.holds(field)) {
             return CompletableFuture.completedFuture(connection.apply(source.relatedPage(field)));
         }
-        FindManyArgs args = args(filter, orderBy, first, last, offset, before, after);
         return dataSource.findRelatedMany(object, field, GraphObject.valuesOf(source), args, env).thenApply(connection);
     }
 
