@@ -32,10 +32,11 @@ import dev.crmschema.runtime.errors.JsonProcessingExceptionMapper;
 import dev.crmschema.runtime.errors.UnexpectedExceptionMapper;
 import dev.crmschema.runtime.errors.WebApplicationExceptionMapper;
 import dev.crmschema.runtime.graphql.GraphiqlBundle;
-import dev.crmschema.runtime.graphql.GraphqlResource;
+import dev.crmschema.runtime.graphql.GraphqlServlet;
 import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
 import dev.crmschema.runtime.metrics.RequestMetrics;
+import dev.crmschema.runtime.limits.BodySizeLimit;
 import dev.crmschema.runtime.limits.LimitsConfiguration;
 import dev.crmschema.runtime.limits.RateLimitFilter;
 import dev.crmschema.runtime.limits.RateLimiter;
@@ -135,11 +136,14 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         LimitsConfiguration limits = configuration.getLimits();
         RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
 
-        environment.jersey().register(new RequestBodyLimit(limits.getMaxRequestBody().toBytes()));
-        environment.jersey().register(new RateLimitFilter(authentication, new RateLimiter(database.dsl(),
-                limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration())));
+        BodySizeLimit bodyLimit = new BodySizeLimit(limits.getMaxRequestBody().toBytes());
+        RateLimiter rateLimiter = new RateLimiter(database.dsl(), limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration());
+        environment.jersey().register(new RequestBodyLimit(bodyLimit));
+        environment.jersey().register(new RateLimitFilter(authentication, rateLimiter));
         environment.jersey().register(new RestRootResource(authentication, services));
-        environment.jersey().register(new GraphqlResource(authentication, services, environment.getObjectMapper()));
+        // An exact mapping, so it comes before Jersey's "/*".
+        environment.servlets().addServlet("graphql", new GraphqlServlet(authentication, services, bodyLimit, rateLimiter,
+                environment.getObjectMapper(), environment.metrics())).addMapping("/graphql");
         environment.jersey().register(new OpenApiResource(authentication));
         environment.jersey().register(new StrictUtf8Body());
         environment.jersey().register(new JsonTreeReader(environment.getObjectMapper()));

@@ -2,7 +2,6 @@ package dev.crmschema.runtime.graphql;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -10,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A GraphQL response body, written for Jersey: the maps, lists and scalar values of graphql-java's
- * result are walked straight into a JSON generator, without the serializer lookups Jackson's
- * {@code MapSerializer} makes for every entry and without Jersey's search for a JSON writer (a 5 KB
- * response: 12-20 us against 13-23 us). A value of any other type (a RAW_JSON field's tree, say) is
+ * A GraphQL response body: the maps, lists and scalar values of graphql-java's result are walked
+ * straight into a JSON generator, without the serializer lookups Jackson's {@code MapSerializer} makes
+ * for every entry (a 5 KB response: 12-20 us against 13-23 us). A value of any other type (a RAW_JSON field's tree, say) is
  * written by the application's ObjectMapper, so the bytes are the same as that mapper writes for the
  * whole body.
  */
-public final class ResponseJson implements StreamingOutput {
+public final class ResponseJson {
     private final ObjectWriter writer;
     private final Object body;
 
@@ -27,10 +25,10 @@ public final class ResponseJson implements StreamingOutput {
         this.body = body;
     }
 
-    @Override
+    /** Writes the body to {@code output}, which stays open. */
     public void write(OutputStream output) throws IOException {
         try (JsonGenerator json = writer.createGenerator(output)) {
-            // Jersey owns the response stream; the generator only flushes into it.
+            // The servlet container owns the response stream; the generator only flushes into it.
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             write(json, body);
         }

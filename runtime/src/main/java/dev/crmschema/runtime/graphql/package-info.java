@@ -1,5 +1,5 @@
 /**
- * Serving the core GraphQL API: {@link dev.crmschema.runtime.graphql.GraphqlResource} ({@code POST /graphql}),
+ * Serving the core GraphQL API: {@link dev.crmschema.runtime.graphql.GraphqlServlet} ({@code POST /graphql}),
  * the GraphiQL page ({@link dev.crmschema.runtime.graphql.GraphiqlBundle}), and the per-model
  * {@link dev.crmschema.runtime.graphql.GraphqlEngine} built over the runtime's
  * {@link dev.crmschema.runtime.api.graphql.GraphqlDataSource}, {@code RecordDataSource}.

@@ -1,5 +1,8 @@
 package dev.crmschema.runtime.limits;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The outcome of counting one call against its key's window.
  *
@@ -14,6 +17,15 @@ public record RateLimitDecision(boolean allowed, int limit, int remaining, long 
     /** Whole seconds until the window resets, rounded up, as {@code RateLimit-Reset} and {@code Retry-After} carry. */
     public long resetSeconds() {
         return Math.max(1, (resetMillis + 999) / 1000);
+    }
+
+    /** The headers every response to a counted call carries, in this order, as text. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Limit", Integer.toString(limit));
+        headers.put("RateLimit-Remaining", Integer.toString(remaining));
+        headers.put("RateLimit-Reset", Long.toString(resetSeconds()));
+        return headers;
     }
 
     /** The contract's refusal message (reference contract, section 8). */

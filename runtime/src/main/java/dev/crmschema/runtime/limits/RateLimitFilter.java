@@ -63,9 +63,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         if (request.getProperty(DECISION_PROPERTY) instanceof RateLimitDecision decision) {
             // As text: Jersey turns any other value into text through a header delegate lookup per header.
             MultivaluedMap<String, Object> headers = response.getHeaders();
-            headers.putSingle("RateLimit-Limit", Integer.toString(decision.limit()));
-            headers.putSingle("RateLimit-Remaining", Integer.toString(decision.remaining()));
-            headers.putSingle("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            decision.headers().forEach(headers::putSingle);
         }
     }
 }

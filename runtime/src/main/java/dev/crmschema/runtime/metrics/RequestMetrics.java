@@ -19,7 +19,8 @@ import org.glassfish.jersey.uri.UriTemplate;
  * ({@code crm.requests.GET /rest/{plural}/{id}}) and, for record routes, also by object
  * ({@code crm.requests.GET /rest/{plural}/{id}.companies}). Generated resources carry no
  * {@code @Timed}: they are reached through the runtime's sub-resource locators, so the timing happens
- * here, once, for all of them.
+ * here, once, for all of them. {@code POST /graphql} is served outside Jersey and times itself under the
+ * same kind of name ({@code crm.requests.POST /graphql}).
  *
  * <p>Names come only from templates and from objects that resolved, never from raw paths, so a client
  * cannot grow the registry: a request refused before it reached a route (a bad key, an unknown object

@@ -556,4 +556,14 @@ class GraphqlApiTest {
             assertTrue(reply.raw().body().length() > 100, asset);
         }
     }
+
+    @Test
+    void otherMethodsOnTheGraphqlRouteGet405WithTheMethodsItAllows() {
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            TestServer.Reply reply = server.send(server.acmeKey, method, "/graphql", Map.of("query", "{ companies { totalCount } }"));
+            assertEquals(405, reply.status(), method);
+            assertEquals("GET, HEAD, POST, OPTIONS", reply.header("Allow"), method);
+            assertEquals("MethodNotAllowedException", reply.body().path("error").asText(), reply.raw().body());
+        }
+    }
 }

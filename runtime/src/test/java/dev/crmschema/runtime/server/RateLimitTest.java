@@ -120,6 +120,34 @@ class RateLimitTest {
     }
 
     @Test
+    void graphqlCallsCountAgainstTheSameLimitAndAreRefusedInAGraphqlEnvelope() {
+        Key key = newKey(server.acme.id(), OptionalInt.of(3));
+        awaitRoomInWindow();
+        assertEquals("2", server.get(key.token, "/rest/companies?limit=1").header("RateLimit-Remaining"));
+        Map<String, Object> query = Map.of("query", "{ companies(first: 1) { totalCount } }");
+        TestServer.Reply ok = server.send(key.token, "POST", "/graphql", query);
+        assertEquals(200, ok.status(), ok.raw().body());
+        assertEquals("3", ok.header("RateLimit-Limit"));
+        assertEquals("1", ok.header("RateLimit-Remaining"));
+        assertNull(ok.header("Retry-After"));
+        TestServer.Reply invalid = server.send(key.token, "POST", "/graphql", Map.of("query", "{ nothing }"));
+        assertEquals("0", invalid.header("RateLimit-Remaining"));
+
+        TestServer.Reply refused = server.send(key.token, "POST", "/graphql", query);
+        assertEquals(429, refused.status(), refused.raw().body());
+        assertEquals("{\"errors\":[{\"message\":\"Limit reached (3 tokens per 60000 ms)\",\"extensions\":"
+                + "{\"code\":\"BAD_USER_INPUT\",\"userFriendlyMessage\":\"Limit reached (3 tokens per 60000 ms)\"}}]}",
+                refused.raw().body());
+        assertEquals("0", refused.header("RateLimit-Remaining"));
+        assertEquals(refused.header("RateLimit-Reset"), refused.header("Retry-After"));
+        assertEquals(429, server.get(key.token, "/rest/companies?limit=1").status());
+
+        TestServer.Reply badKey = server.send("crm_" + "0".repeat(32) + "_" + "A".repeat(43), "POST", "/graphql", query);
+        assertEquals(401, badKey.status());
+        assertNull(badKey.header("RateLimit-Limit"));
+    }
+
+    @Test
     void aWorkspaceLimitAppliesToItsKeysUnlessAKeyHasItsOwn() {
         assertTrue(settings.setForWorkspace(server.shelter.id(), OptionalInt.of(7)));
         try {

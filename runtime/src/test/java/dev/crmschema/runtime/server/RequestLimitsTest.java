@@ -102,6 +102,34 @@ class RequestLimitsTest {
     }
 
     @Test
+    void graphqlBodiesHaveTheSameLimitsAndAreRefusedInAGraphqlEnvelope() throws IOException, InterruptedException {
+        String query = "{ companies(filter: { name: { eq: \"%s\" } }) { totalCount } }";
+        TestServer.Reply fits = strict.send(server.acmeKey, "POST", "/graphql", Map.of("query", query.formatted("x".repeat(1000))));
+        assertEquals(200, fits.status(), fits.raw().body());
+        TestServer.Reply tooLarge = strict.send("not-a-key", "POST", "/graphql", Map.of("query", query.formatted("x".repeat(3000))));
+        assertEquals(413, tooLarge.status(), tooLarge.raw().body());
+        assertEquals("Request body is larger than the limit of 2048 bytes", tooLarge.body().path("errors").get(0).path("message").asText());
+        assertEquals("close", tooLarge.header("Connection"));
+
+        byte[] chunked = ("{\"query\":\"" + query.formatted("y".repeat(5000)).replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(strict.baseUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + server.acmeKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"errors\":[{\"message\":\"Request body is larger"), response.body());
+
+        byte[] notUtf8 = {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        RawHttp.Reply malformed = RawHttp.send(strict.baseUrl(), "POST", "/graphql",
+                "Authorization: Bearer " + server.acmeKey + "\r\nContent-Type: application/json\r\n", notUtf8);
+        assertEquals(400, malformed.status(), malformed.body());
+        assertEquals("The request body is not valid UTF-8 (at byte 10)",
+                TestServer.json(malformed.body()).path("errors").get(0).path("message").asText(), malformed.body());
+    }
+
+    @Test
     void theDefaultBodyLimitIsOneMebibyte() {
         TestServer.Reply tooLarge = server.send(server.acmeKey, "POST", "/rest/companies", Map.of("name", "z".repeat(1024 * 1024)));
         assertEquals(413, tooLarge.status());

@@ -54,6 +54,9 @@ class RequestMetricsTest {
         server.get(null, "/rest/open-api/core");
         server.get(null, "/rest/companies");
         server.get(server.acmeKey, "/rest/no-such-object-" + UUID.randomUUID());
+        server.send(server.acmeKey, "POST", "/graphql", Map.of("query", "{ companies { totalCount } }"));
+        server.send(null, "POST", "/graphql", Map.of("query", "{ companies { totalCount } }"));
+        server.get(null, "/graphql");
         JsonNode after = timers();
 
         Map<String, Long> expected = new java.util.LinkedHashMap<>();
@@ -68,6 +71,8 @@ class RequestMetricsTest {
         expected.put("crm.requests.GET /rest/{plural}.pets", 1L);
         expected.put("crm.requests.GET /rest/open-api/core", 1L);
         expected.put("crm.requests.GET unrouted", 2L);
+        expected.put("crm.requests.POST /graphql", 2L);
+        expected.put("crm.requests.GET /graphql", 1L);
         List<String> wrong = new ArrayList<>();
         expected.forEach((name, increase) -> {
             long actual = count(after, name) - count(before, name);
