@@ -54,7 +54,7 @@ public final class RequestBodyLimit implements ContainerRequestFilter, Container
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(BODY_READ) != null || response.getHeaders().containsKey("Connection")) {
+        if (request.getProperty(BODY_READ) != null || response.getHeaders().containsKey("Connection") || !declaresBody(request)) {
             return;
         }
         try {
@@ -65,5 +65,14 @@ public final class RequestBodyLimit implements ContainerRequestFilter, Container
             // Too large, or the client went away: the connection cannot be reused, so say so.
             response.getHeaders().putSingle("Connection", "close");
         }
+    }
+
+    /**
+     * Whether an HTTP/1.1 request has a body at all: only with a non-zero {@code Content-Length} or a
+     * {@code Transfer-Encoding} (RFC 9112, section 6.3). Asked first because Jersey's own check tries a read.
+     */
+    private static boolean declaresBody(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        return (length != null && !length.trim().equals("0")) || request.getHeaderString("Transfer-Encoding") != null;
     }
 }
