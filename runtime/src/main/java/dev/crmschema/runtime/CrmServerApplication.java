@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.crmschema.runtime.auth.ApiKeyCache;
 import dev.crmschema.runtime.auth.ApiKeyStore;
 import dev.crmschema.runtime.auth.Authenticator;
+import dev.crmschema.runtime.auth.CallerParameterProvider;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.commands.CreateKeyCommand;
 import dev.crmschema.runtime.commands.CreateWorkspaceCommand;
@@ -140,7 +141,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         RateLimiter rateLimiter = new RateLimiter(database.dsl(), limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration());
         environment.jersey().register(new RequestBodyLimit(bodyLimit));
         environment.jersey().register(new RateLimitFilter(authentication, rateLimiter));
-        environment.jersey().register(new RestRootResource(authentication, services));
+        environment.jersey().register(CallerParameterProvider.binder(authentication));
+        environment.jersey().register(new RestRootResource(services));
         // An exact mapping, so it comes before Jersey's "/*".
         environment.servlets().addServlet("graphql", new GraphqlServlet(authentication, services, bodyLimit, rateLimiter,
                 environment.getObjectMapper(), environment.metrics())).addMapping("/graphql");

@@ -2,12 +2,11 @@ package dev.crmschema.runtime.rest;
 
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Workspace;
+import dev.crmschema.runtime.auth.Authenticated;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.errors.ApiException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import java.util.Optional;
 
 /**
@@ -16,25 +15,21 @@ import java.util.Optional;
  */
 @Path("/rest")
 public final class RestRootResource {
-    private final RequestAuthentication authentication;
     private final RestServices services;
 
-    public RestRootResource(RequestAuthentication authentication, RestServices services) {
-        this.authentication = authentication;
+    public RestRootResource(RestServices services) {
         this.services = services;
     }
 
     @Path("batch/{plural}")
-    public Object batch(@Context ContainerRequestContext request, @PathParam("plural") String plural) {
-        RequestAuthentication.Caller caller = authentication.require(request);
+    public Object batch(@Authenticated RequestAuthentication.Caller caller, @PathParam("plural") String plural) {
         ObjectType object = object(caller.workspace().model(), plural);
         return caller.workspace().classes().batchRestResource(plural, new RecordEndpoint(caller, object, services))
                 .orElseThrow(() -> unknownObject(caller.workspace().model(), plural));
     }
 
     @Path("{plural}")
-    public Object object(@Context ContainerRequestContext request, @PathParam("plural") String plural) {
-        RequestAuthentication.Caller caller = authentication.require(request);
+    public Object object(@Authenticated RequestAuthentication.Caller caller, @PathParam("plural") String plural) {
         ObjectType object = object(caller.workspace().model(), plural);
         return caller.workspace().classes().restResource(plural, new RecordEndpoint(caller, object, services))
                 .orElseThrow(() -> unknownObject(caller.workspace().model(), plural));
