@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,32 +38,57 @@ final class RecordJson {
     private RecordJson() {}
 
     /**
+     * What {@link #shape} writes for each record of {@code object} under {@code projection}: the fields in
+     * order, those the projection leaves out already dropped. Worked out once per list of records, not
+     * per record: the projection's lookups per field and record were 4 % of a nested GraphQL read.
+     */
+    static Layout layout(ObjectType object, Projection projection) {
+        List<Slot> slots = new ArrayList<>();
+        for (Field field : object.fields()) {
+            if (field.relation().isPresent()) {
+                Column join = field.joinColumn()
+                        .filter(column -> field.isManyToOne())
+                        .filter(column -> projection.includes(field.name()) || projection.includes(column.name()))
+                        .orElse(null);
+                slots.add(new Slot(field, true, join));
+            } else if (projection.includes(field.name())) {
+                slots.add(new Slot(field, false, null));
+            }
+        }
+        return new Layout(List.copyOf(slots));
+    }
+
+    /** The fields {@link #shape} writes, in order; see {@link #layout}. */
+    record Layout(List<Slot> slots) {}
+
+    /**
+     * One field of a layout. A relation writes its join column when {@code join} is set (a MANY_TO_ONE
+     * relation the projection names, by itself or by its join column) and its expansion when there is one.
+     */
+    private record Slot(Field field, boolean relation, Column join) {}
+
+    /**
+     * @param layout {@link #layout} of the record's object and the projection it is read with
      * @param related the expanded relations of this record, by relation field name: an object or null
      *     node for MANY_TO_ONE, an array for ONE_TO_MANY; relations absent here are not expanded
      */
-    static ObjectNode shape(ObjectType object, RecordRow row, Projection projection, Map<String, JsonNode> related) {
+    static ObjectNode shape(Layout layout, RecordRow row, Map<String, JsonNode> related) {
         ObjectNode node = NODES.objectNode();
-        for (Field field : object.fields()) {
-            if (field.relation().isPresent()) {
-                relation(node, field, row, projection, related);
-            } else if (projection.includes(field.name()) && row.values().containsKey(field.columns().get(0).name())) {
+        for (Slot slot : layout.slots()) {
+            Field field = slot.field();
+            if (slot.relation()) {
+                if (slot.join() != null) {
+                    node.set(slot.join().name(), value(slot.join(), row));
+                }
+                JsonNode expanded = related.get(field.name());
+                if (expanded != null) {
+                    node.set(field.name(), expanded);
+                }
+            } else if (row.values().containsKey(field.columns().get(0).name())) {
                 node.set(field.name(), field.kind().isComposite() ? composite(field, row) : value(field.columns().get(0), row));
             }
         }
         return node;
-    }
-
-    private static void relation(ObjectNode node, Field field, RecordRow row, Projection projection, Map<String, JsonNode> related) {
-        if (field.isManyToOne()) {
-            Column join = field.joinColumn().orElseThrow();
-            if (projection.includes(field.name()) || projection.includes(join.name())) {
-                node.set(join.name(), value(join, row));
-            }
-        }
-        JsonNode expanded = related.get(field.name());
-        if (expanded != null) {
-            node.set(field.name(), expanded);
-        }
     }
 
     private static ObjectNode composite(Field field, RecordRow row) {

@@ -49,7 +49,7 @@ final class RecordShaper {
     List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection) {
         List<Map<String, JsonNode>> related = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            related.add(new LinkedHashMap<>());
+            related.add(projection.depth() >= 1 ? new LinkedHashMap<>() : Map.of());
         }
         if (projection.depth() >= 1 && !rows.isEmpty()) {
             for (Field field : object.fields()) {
@@ -63,9 +63,10 @@ final class RecordShaper {
                 }
             }
         }
-        List<ObjectNode> nodes = new ArrayList<>();
+        RecordJson.Layout layout = RecordJson.layout(object, projection);
+        List<ObjectNode> nodes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            nodes.add(RecordJson.shape(object, rows.get(i), projection, related.get(i)));
+            nodes.add(RecordJson.shape(layout, rows.get(i), related.get(i)));
         }
         return nodes;
     }
@@ -89,8 +90,9 @@ final class RecordShaper {
                             .from(table.table())
                             .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)))
                             .and(table.live()));
+            RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
             for (RecordRow row : RenderedStatements.fetchRows(tx, sql, columns, idValues)) {
-                byId.put(row.id(), RecordJson.shape(target, row, Projection.DEFAULT, Map.of()));
+                byId.put(row.id(), RecordJson.shape(layout, row, Map.of()));
             }
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -128,9 +130,10 @@ final class RecordShaper {
             return tx.select(outer).from(ranked).where(rank.le(cap)).orderBy(DSL.field(DSL.name(RANKED, join.name())), rank);
         });
         Map<UUID, ArrayNode> byParent = new HashMap<>();
+        RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
         for (RecordRow child : RenderedStatements.fetchRows(tx, sql, columns, parentValues, cap)) {
             byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
-                    .add(RecordJson.shape(target, child, Projection.DEFAULT, Map.of()));
+                    .add(RecordJson.shape(layout, child, Map.of()));
         }
         for (int i = 0; i < rows.size(); i++) {
             // Each child has one parent, so every parent's array is its own: no copy needed.

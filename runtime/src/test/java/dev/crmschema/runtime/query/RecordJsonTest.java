@@ -73,8 +73,8 @@ class RecordJsonTest {
     @Test
     void aProjectionNamingTheJoinColumnKeepsIt() {
         UUID shelter = UUID.randomUUID();
-        ObjectNode node = RecordJson.shape(PET, row(Map.of("shelterId", shelter)), new Projection(0, Optional.of(Set.of("shelterId"))),
-                Map.of());
+        RecordJson.Layout joinColumnOnly = RecordJson.layout(PET, new Projection(0, Optional.of(Set.of("shelterId"))));
+        ObjectNode node = RecordJson.shape(joinColumnOnly, row(Map.of("shelterId", shelter)), Map.of());
         assertEquals(List.of("id", "shelterId"), FindManyTest.keys(node));
         assertFalse(node.has("shelter"));
     }
@@ -84,7 +84,7 @@ class RecordJsonTest {
     }
 
     private static ObjectNode shape(Map<String, Object> values) {
-        return RecordJson.shape(PET, row(values), Projection.DEFAULT, Map.of());
+        return RecordJson.shape(RecordJson.layout(PET, Projection.DEFAULT), row(values), Map.of());
     }
 
     /** A row of the pet table with every selected column null except the given ones. */
