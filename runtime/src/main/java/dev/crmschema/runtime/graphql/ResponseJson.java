@@ -1,10 +1,12 @@
 package dev.crmschema.runtime.graphql;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,11 @@ import java.util.Map;
 public final class ResponseJson {
     private final ObjectWriter writer;
     private final Object body;
+    /**
+     * Each key's quoted UTF-8 form, made once per response: every record of a list repeats its keys, and
+     * encoding them anew was a third of the response's writing.
+     */
+    private final Map<String, SerializedString> keys = new HashMap<>();
 
     /** {@code writer}: the application's mapper's writer, whose settings the generator takes. */
     public ResponseJson(ObjectWriter writer, Object body) {
@@ -34,7 +41,7 @@ public final class ResponseJson {
         }
     }
 
-    private static void write(JsonGenerator json, Object value) throws IOException {
+    private void write(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String text) {
@@ -42,7 +49,7 @@ public final class ResponseJson {
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.writeFieldName(String.valueOf(entry.getKey()));
+                json.writeFieldName(keys.computeIfAbsent(String.valueOf(entry.getKey()), SerializedString::new));
                 write(json, entry.getValue());
             }
             json.writeEndObject();

@@ -40,6 +40,8 @@ class ResponseJsonTest {
         node.put("details", MAPPER.readTree("{\"nested\":[1,2.50,{\"x\":null}],\"flag\":false}"));
         node.put("createdAt", OffsetDateTime.of(2026, 11, 30, 12, 0, 0, 0, ZoneOffset.UTC));
         node.put("empty", Map.of());
+        // Keys are escaped as the mapper escapes them, through their cached encoding too.
+        node.put("quoted \" key \u0001 é ✓", "value");
         List<Object> edges = new ArrayList<>();
         edges.add(Map.of("node", node));
         edges.add(Map.of("node", Map.of("id", "x", "people", Map.of("edges", List.of()))));
