@@ -46,11 +46,9 @@ final class RecordJson {
         List<Slot> slots = new ArrayList<>();
         for (Field field : object.fields()) {
             if (field.relation().isPresent()) {
-                Column join = field.joinColumn()
-                        .filter(column -> field.isManyToOne())
-                        .filter(column -> projection.includes(field.name()) || projection.includes(column.name()))
-                        .orElse(null);
-                slots.add(new Slot(field, true, join));
+                Column join = field.isManyToOne() ? field.joinColumn().orElseThrow() : null;
+                boolean named = join != null && (projection.includes(field.name()) || projection.includes(join.name()));
+                slots.add(new Slot(field, true, named ? join : null));
             } else if (projection.includes(field.name())) {
                 slots.add(new Slot(field, false, null));
             }
