@@ -66,13 +66,7 @@ class RequestLimitsTest {
 
     @Test
     void aChunkedBodyWithoutContentLengthIsCutOffWhileRead() throws IOException, InterruptedException {
-        byte[] body = ("{\"name\":\"" + "y".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(strict.baseUrl() + "/rest/companies"))
-                .header("Authorization", "Bearer " + server.acmeKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postChunked("/rest/companies", "{\"name\":\"" + "y".repeat(5000) + "\"}");
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("PayloadTooLargeException"), response.body());
         assertEquals(0, server.get(server.acmeKey, "/rest/companies?filter=" + q("name[like]:\"yyyy%\"")).body()
@@ -111,13 +105,8 @@ class RequestLimitsTest {
         assertEquals("Request body is larger than the limit of 2048 bytes", tooLarge.body().path("errors").get(0).path("message").asText());
         assertEquals("close", tooLarge.header("Connection"));
 
-        byte[] chunked = ("{\"query\":\"" + query.formatted("y".repeat(5000)).replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(strict.baseUrl() + "/graphql"))
-                .header("Authorization", "Bearer " + server.acmeKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postChunked("/graphql",
+                "{\"query\":\"" + query.formatted("y".repeat(5000)).replace("\"", "\\\"") + "\"}");
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("{\"errors\":[{\"message\":\"Request body is larger"), response.body());
 
@@ -167,6 +156,17 @@ class RequestLimitsTest {
                 Map.of("data", List.of(Map.of("name", "a"), Map.of("name", "b"), Map.of("name", "c"), Map.of("name", "d")))),
                 "\"data\" takes at most 3 items per request, got 4");
         assertEquals(200, strict.send(server.acmeKey, "POST", "/rest/companies/duplicates", Map.of("ids", ids.subList(0, 3))).status());
+    }
+
+    /** POSTs {@code body} with the acme key as a stream of unknown length, so it goes chunked, without a Content-Length. */
+    private static HttpResponse<String> postChunked(String path, String body) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(strict.baseUrl() + path))
+                .header("Authorization", "Bearer " + server.acmeKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertMessage(TestServer.Reply reply, String message) {
