@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.crmschema.runtime.auth.RequestAuthentication;
 import dev.crmschema.runtime.errors.ApiException;
-import dev.crmschema.runtime.errors.ErrorBody;
 import dev.crmschema.runtime.limits.BodySizeLimit;
 import dev.crmschema.runtime.limits.RateLimitDecision;
 import dev.crmschema.runtime.limits.RateLimiter;
@@ -143,8 +142,7 @@ public final class GraphqlServlet extends HttpServlet {
         RateLimitDecision decision = counted.get();
         decision.headers().forEach(response::setHeader);
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
-            throw new ApiException(429, ErrorBody.errorNameFor(429), decision.refusalMessage(), null);
+            throw decision.refusal();
         }
     }
 

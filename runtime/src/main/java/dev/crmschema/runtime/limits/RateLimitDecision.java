@@ -1,5 +1,7 @@
 package dev.crmschema.runtime.limits;
 
+import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.errors.ErrorBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,13 +21,24 @@ public record RateLimitDecision(boolean allowed, int limit, int remaining, long 
         return Math.max(1, (resetMillis + 999) / 1000);
     }
 
-    /** The headers every response to a counted call carries, in this order, as text. */
+    /**
+     * The headers every response to a counted call carries, in this order, as text; a refused call's also
+     * carries {@code Retry-After}.
+     */
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("RateLimit-Limit", Integer.toString(limit));
         headers.put("RateLimit-Remaining", Integer.toString(remaining));
         headers.put("RateLimit-Reset", Long.toString(resetSeconds()));
+        if (!allowed) {
+            headers.put("Retry-After", Long.toString(resetSeconds()));
+        }
         return headers;
+    }
+
+    /** The 429 a refused call gets, with the contract's message. */
+    public ApiException refusal() {
+        return new ApiException(429, ErrorBody.errorNameFor(429), refusalMessage(), null);
     }
 
     /** The contract's refusal message (reference contract, section 8). */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,10 +50,9 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         }
         request.setProperty(DECISION_PROPERTY, decision.get());
         if (!decision.get().allowed()) {
+            // The response filter below adds the headers, Retry-After included.
             request.abortWith(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Retry-After", decision.get().resetSeconds())
-                    .entity(new ErrorBody(429, ErrorBody.errorNameFor(429), List.of(decision.get().refusalMessage()), null))
-                    .build());
+                    .entity(ErrorBody.of(decision.get().refusal())).build());
         }
     }
 
