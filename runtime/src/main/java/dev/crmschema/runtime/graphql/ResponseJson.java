@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * A GraphQL response body: the maps, lists and scalar values of graphql-java's result are walked
  * straight into a JSON generator, without the serializer lookups Jackson's {@code MapSerializer} makes
- * for every entry (a 5 KB response: 12-20 us against 13-23 us). A value of any other type (a RAW_JSON field's tree, say) is
- * written by the application's ObjectMapper, so the bytes are the same as that mapper writes for the
- * whole body.
+ * for every entry (a 5 KB response: 12-20 us against 13-23 us). A value of any other type (a RAW_JSON
+ * field's tree, say) is written by the application's ObjectMapper, so the bytes are the same as that
+ * mapper writes for the whole body.
  */
 public final class ResponseJson {
     private final ObjectWriter writer;
