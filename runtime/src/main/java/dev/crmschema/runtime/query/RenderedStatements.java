@@ -38,7 +38,25 @@ final class RenderedStatements {
      *     number of rows; for filtered reads the filter's text key and which cursor values are null;
      *     empty for the others
      */
-    record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {}
+    record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {
+        // Written out, as Column's are: every cached statement hashes its shape once per run.
+        @Override
+        public int hashCode() {
+            return (((kind.hashCode() * 31 + schema.hashCode()) * 31 + table.hashCode()) * 31 + columns.hashCode()) * 31
+                    + order.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this
+                    || other instanceof Shape shape
+                            && kind.equals(shape.kind)
+                            && table.equals(shape.table)
+                            && schema.equals(shape.schema)
+                            && columns.equals(shape.columns)
+                            && order.equals(shape.order);
+        }
+    }
 
     private RenderedStatements() {}
 
