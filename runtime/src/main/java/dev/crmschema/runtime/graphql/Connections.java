@@ -45,7 +45,7 @@ final class Connections {
 
     /** A page of records in a fixed order with only totalCount (duplicates). */
     static Page page(List<OrderItem> order, RecordPage read) {
-        return page(order, RecordValues.toMaps(read.records()), read.cursors(), read.hasNextPage(), read.hasPreviousPage(),
+        return page(order, read.values(), read.cursors(), read.hasNextPage(), read.hasPreviousPage(),
                 Map.of(AggregateCatalog.TOTAL_COUNT, read.totalCount()));
     }
 

@@ -10,8 +10,9 @@ import dev.crmschema.runtime.api.graphql.PageInfo;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.query.Aggregate;
 import dev.crmschema.runtime.query.AggregateNames;
-import dev.crmschema.runtime.query.GroupByRequest;
 import dev.crmschema.runtime.query.GroupByRequest.GroupOrder;
+import dev.crmschema.runtime.query.GroupByRequest;
+import dev.crmschema.runtime.query.PlainValues;
 import dev.crmschema.runtime.query.RecordGroup;
 import dev.crmschema.runtime.query.RecordStore;
 import dev.crmschema.runtime.request.FieldPath;
@@ -81,7 +82,7 @@ final class GroupByAndMerge {
         arguments.put("conflictPriorityIndex", conflictPriorityIndex);
         arguments.put("dryRun", dryRun);
         MergeRequest request = MergeRequest.parse(arguments);
-        return RecordValues.toMap(call.store().merge(type, request, Projections.records(type, SelectedFields.of(env), call.access())));
+        return PlainValues.of(call.store().merge(type, request, Projections.records(type, SelectedFields.of(env), call.access())));
     }
 
     /**

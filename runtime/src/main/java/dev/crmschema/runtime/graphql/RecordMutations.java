@@ -3,6 +3,7 @@ package dev.crmschema.runtime.graphql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.errors.ApiException;
+import dev.crmschema.runtime.query.PlainValues;
 import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.RecordBodyParser;
@@ -112,10 +113,10 @@ final class RecordMutations {
     }
 
     private static Map<String, Object> map(ObjectNode record) {
-        return RecordValues.toMap(record);
+        return PlainValues.of(record);
     }
 
     private static List<Map<String, Object>> maps(List<ObjectNode> records) {
-        return records.stream().map(RecordValues::toMap).toList();
+        return records.stream().map(PlainValues::of).toList();
     }
 }

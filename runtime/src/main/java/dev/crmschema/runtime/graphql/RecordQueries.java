@@ -38,7 +38,7 @@ final class RecordQueries {
         SelectedFields selection = SelectedFields.of(env);
         ConnectionQuery query = arguments.parse(call.object(object), args, selection, ROOT_PAGE, call.access());
         RecordPage read = call.store().findMany(query.request());
-        List<Map<String, Object>> records = RecordValues.toMaps(read.records());
+        List<Map<String, Object>> records = read.values();
         RelationsReadAlong.attach(call, query.object(), records, selection.under("edges").under("node"));
         // Aggregates cost a statement of their own, run only when selected.
         Map<Aggregate, Object> aggregates = query.aggregates().isEmpty()
@@ -59,7 +59,7 @@ final class RecordQueries {
         FindManyRequest request = new FindManyRequest(type, parsed, OrderByParser.withIdTieBreaker(type, List.of()),
                 new dev.crmschema.runtime.request.Page(1, Optional.empty(), Optional.empty()),
                 Projections.records(type, selection, call.access()), false);
-        List<Map<String, Object>> records = RecordValues.toMaps(call.store().findMany(request).records());
+        List<Map<String, Object>> records = call.store().findMany(request).values();
         RelationsReadAlong.attach(call, type, records, selection);
         return records.isEmpty() ? null : records.get(0);
     }

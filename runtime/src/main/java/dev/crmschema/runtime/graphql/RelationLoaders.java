@@ -1,6 +1,5 @@
 package dev.crmschema.runtime.graphql;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.ObjectType;
@@ -87,7 +86,7 @@ final class RelationLoaders {
         Map<UUID, List<Map<String, Object>>> values = new HashMap<>();
         List<Map<String, Object>> all = new ArrayList<>();
         read.forEach((parentId, page) -> {
-            List<Map<String, Object>> records = RecordValues.toMaps(page.records());
+            List<Map<String, Object>> records = page.values();
             values.put(parentId, records);
             all.addAll(records);
         });
@@ -110,8 +109,8 @@ final class RelationLoaders {
         ObjectType target = call.object(relation.relation().orElseThrow().targetObject());
         Projection projection = Projections.records(target, selection, call.access());
         Map<UUID, Map<String, Object>> byId = new LinkedHashMap<>();
-        for (ObjectNode record : call.store().findByIds(target, ids, projection)) {
-            byId.put(UUID.fromString(record.get("id").asText()), RecordValues.toMap(record));
+        for (Map<String, Object> record : call.store().findByIds(target, ids, projection)) {
+            byId.put(UUID.fromString((String) record.get("id")), record);
         }
         return byId;
     }

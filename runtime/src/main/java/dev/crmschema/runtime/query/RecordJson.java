@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +89,53 @@ final class RecordJson {
             }
         }
         return node;
+    }
+
+    /**
+     * The record {@link #shape} makes of a row without expanded relations, in the plain form of
+     * {@link PlainValues}: equal to {@code PlainValues.of(shape(layout, row, Map.of()))}, without the JSON
+     * tree in between.
+     */
+    static Map<String, Object> values(Layout layout, RecordRow row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Slot slot : layout.slots()) {
+            Field field = slot.field();
+            if (slot.relation()) {
+                if (slot.join() != null) {
+                    values.put(slot.join().name(), plain(slot.join(), row));
+                }
+            } else if (row.values().containsKey(field.columns().get(0).name())) {
+                values.put(field.name(), field.kind().isComposite() ? compositeValues(field, row) : plain(field.columns().get(0), row));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Object> compositeValues(Field field, RecordRow row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<CompositeProperty> properties = field.kind().properties();
+        for (int i = 0; i < properties.size(); i++) {
+            values.put(properties.get(i).name(), plain(field.columns().get(i), row));
+        }
+        return values;
+    }
+
+    /** {@link #value} in plain form: what {@link PlainValues} makes of the JSON value. */
+    private static Object plain(Column column, RecordRow row) {
+        Object value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        return switch (column.type()) {
+            case UUID -> ((UUID) value).toString();
+            case TEXT, ENUM, TSVECTOR, INTEGER, BIGINT, BOOLEAN -> value;
+            case DOUBLE -> BigDecimal.valueOf((Double) value);
+            case NUMERIC -> PlainValues.value(decimal((BigDecimal) value));
+            case TIMESTAMPTZ -> timestamp((OffsetDateTime) value);
+            case DATE -> ((LocalDate) value).toString();
+            case JSONB -> PlainValues.value(json((JSONB) value));
+            case TEXT_ARRAY, ENUM_ARRAY -> new ArrayList<>(Arrays.asList((String[]) value));
+        };
     }
 
     private static ObjectNode composite(Field field, RecordRow row) {

@@ -45,7 +45,7 @@ final class RecordMerge {
     /** The merged priority record; 404 when any id is absent or soft-deleted. */
     ObjectNode merge(ObjectType object, MergeRequest request, Projection projection) {
         Map<UUID, ObjectNode> byId = new HashMap<>();
-        for (ObjectNode record : new RecordReads(tx, schema, objects).findByIds(object, request.ids(), Projection.DEFAULT)) {
+        for (ObjectNode record : new RecordReads(tx, schema, objects).findByIds(object, request.ids(), Projection.DEFAULT).json()) {
             byId.put(UUID.fromString(record.get("id").asText()), record);
         }
         if (byId.size() != request.ids().size()) {

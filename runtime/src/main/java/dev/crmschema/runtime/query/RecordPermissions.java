@@ -14,6 +14,7 @@ import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.RecordWrite;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -159,8 +160,19 @@ final class RecordPermissions {
         return record;
     }
 
+    /** The records' values, without the fields the role cannot read. */
+    List<Map<String, Object>> shapeValues(ObjectType object, ShapedRecords records) {
+        if (!access.readsEverything()) {
+            shapeAll(object, records.json());
+        }
+        return records.values();
+    }
+
     RecordPage shapePage(ObjectType object, RecordPage page) {
-        shapeAll(object, page.records());
+        // Asked only when needed: asking shapes the page's records as JSON, which a GraphQL read never needs.
+        if (!access.readsEverything()) {
+            shapeAll(object, page.records());
+        }
         return page;
     }
 

@@ -90,8 +90,9 @@ final class RecordReads {
                 : countMatching(table, matching, filterKey);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
-        return new RecordPage(shaper.shape(request.object(), rows, request.projection()), cursors, totalCount, hasNextPage,
-                hasPreviousPage);
+        RecordJson.Layout layout = RecordJson.layout(request.object(), request.projection());
+        return new RecordPage(shaper.shapeOnDemand(request.object(), rows, request.projection(), layout), cursors, totalCount,
+                hasNextPage, hasPreviousPage);
     }
 
     /** The matching records beyond the page's cursors. */
@@ -138,9 +139,9 @@ final class RecordReads {
     }
 
     /** Live records by id, unordered. */
-    List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
+    ShapedRecords findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
         if (ids.isEmpty()) {
-            return List.of();
+            return ShapedRecords.of(List.of());
         }
         ObjectTable table = new ObjectTable(schema, object);
         List<Column> columns = table.readColumns(projection, List.of());
@@ -148,7 +149,7 @@ final class RecordReads {
         String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table())
                         .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)).and(table.live())));
-        return shaper.shape(object, fetch(sql, columns, idValues), projection);
+        return shaper.shapeOnDemand(object, fetch(sql, columns, idValues), projection, RecordJson.layout(object, projection));
     }
 
     /** Rows matching a condition, unordered. */

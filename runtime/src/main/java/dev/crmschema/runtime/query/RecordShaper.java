@@ -47,6 +47,19 @@ final class RecordShaper {
     }
 
     List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection) {
+        return shape(object, rows, projection, RecordJson.layout(object, projection));
+    }
+
+    /**
+     * The records of these rows, shaped when and in the form their reader asks for ({@link ShapedRecords}),
+     * unless the projection expands relations: then they are read and shaped now.
+     */
+    ShapedRecords shapeOnDemand(ObjectType object, List<RecordRow> rows, Projection projection, RecordJson.Layout layout) {
+        return projection.depth() >= 1 ? ShapedRecords.of(shape(object, rows, projection, layout)) : ShapedRecords.of(layout, rows);
+    }
+
+    /** As {@link #shape(ObjectType, List, Projection)}, with the layout of the object and projection worked out already. */
+    List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection, RecordJson.Layout layout) {
         List<Map<String, JsonNode>> related = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             related.add(projection.depth() >= 1 ? new LinkedHashMap<>() : Map.of());
@@ -63,7 +76,6 @@ final class RecordShaper {
                 }
             }
         }
-        RecordJson.Layout layout = RecordJson.layout(object, projection);
         List<ObjectNode> nodes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             nodes.add(RecordJson.shape(layout, rows.get(i), related.get(i)));

@@ -187,11 +187,14 @@ public final class RecordStore {
         return pages;
     }
 
-    /** Live records by id, in no particular order; absent and soft-deleted ids are left out. */
-    public List<ObjectNode> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
+    /**
+     * Live records by id, in no particular order, as the GraphQL support API's values ({@link PlainValues});
+     * absent and soft-deleted ids are left out.
+     */
+    public List<Map<String, Object>> findByIds(ObjectType object, Collection<UUID> ids, Projection projection) {
         permissions.read(object, Optional.empty(), projection);
-        return permissions.shapeAll(object,
-                withoutTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection)));
+        ShapedRecords records = withoutTransaction(object, tx -> new RecordReads(tx, schema, objects).findByIds(object, ids, projection));
+        return permissions.shapeValues(object, records);
     }
 
     /**

@@ -76,15 +76,15 @@ final class RelatedPages {
 
         org.jooq.Field<Object> parent = table.field(joinColumn);
         UUID[] parents = parentIds.toArray(UUID[]::new);
-        org.jooq.Field<UUID[]> parentValues = DSL.val(parents, ColumnValues.UUID_ARRAY);
         long rowsPerParent = (long) limit + 1;
-        org.jooq.Field<Long> rankLimit = DSL.val(rowsPerParent);
         List<Column> columns = new ArrayList<>(table.readColumns(children.projection(), children.order()));
         if (!columns.contains(joinColumn)) {
             columns.add(joinColumn); // the rows are grouped by it
         }
         // Built only when its SQL is not cached, or is not cacheable.
         Supplier<ResultQuery<Record>> statement = () -> {
+            org.jooq.Field<UUID[]> parentValues = DSL.val(parents, ColumnValues.UUID_ARRAY);
+            org.jooq.Field<Long> rankLimit = DSL.val(rowsPerParent);
             Condition matching = new FilterConditions(table).visible(children.filter())
                     .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(parentValues)));
             List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
@@ -125,9 +125,10 @@ final class RelatedPages {
                 throw new DataAccessException("cannot read related records: " + e.getMessage(), e);
             }
         }
+        RecordJson.Layout layout = RecordJson.layout(children.object(), children.projection());
         for (UUID parentId : parentIds) {
             Rows rows = byParent.getOrDefault(parentId, new Rows());
-            pages.put(parentId, page(children, keyset, rows, limit, backwards, page.after().isPresent()));
+            pages.put(parentId, page(children, layout, keyset, rows, limit, backwards, page.after().isPresent()));
         }
         return pages;
     }
@@ -155,7 +156,8 @@ final class RelatedPages {
         return new RenderedStatements.Shape("relatedPages", schema, table.object().tableName(), columns, order);
     }
 
-    private RecordPage page(FindManyRequest children, Keyset keyset, Rows rows, int limit, boolean backwards, boolean afterCursor) {
+    private RecordPage page(FindManyRequest children, RecordJson.Layout layout, Keyset keyset, Rows rows, int limit,
+            boolean backwards, boolean afterCursor) {
         List<RecordRow> records = rows.records;
         boolean more = records.size() > limit;
         if (more) {
@@ -168,7 +170,7 @@ final class RelatedPages {
         boolean hasNextPage = backwards ? rows.behind > 0 : more;
         boolean hasPreviousPage = backwards ? more : afterCursor && rows.behind > 0;
         List<Cursor> cursors = records.stream().map(keyset::cursorOf).toList();
-        return new RecordPage(shaper.shape(children.object(), records, children.projection()), cursors, rows.total,
+        return new RecordPage(shaper.shapeOnDemand(children.object(), records, children.projection(), layout), cursors, rows.total,
                 hasNextPage, hasPreviousPage);
     }
 

@@ -9,6 +9,7 @@ import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.request.Projection;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -77,6 +78,36 @@ class RecordJsonTest {
         ObjectNode node = RecordJson.shape(joinColumnOnly, row(Map.of("shelterId", shelter)), Map.of());
         assertEquals(List.of("id", "shelterId"), FindManyTest.keys(node));
         assertFalse(node.has("shelter"));
+    }
+
+    @Test
+    void thePlainFormIsTheJsonRecordsPlainValues() {
+        for (BigDecimal numeric : List.of(new BigDecimal("2.50"), new BigDecimal("1E+3"), new BigDecimal("123456789012345678901234567890"))) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Column column : new ObjectTable("s", PET).selectedColumns(Projection.DEFAULT)) {
+                values.put(column.name(), switch (column.type()) {
+                    case UUID -> UUID.randomUUID();
+                    case TEXT, ENUM, TSVECTOR -> "text of " + column.name();
+                    case DOUBLE -> 1.25;
+                    case INTEGER -> 7;
+                    case BIGINT -> 8L;
+                    case NUMERIC -> numeric;
+                    case BOOLEAN -> true;
+                    case TIMESTAMPTZ -> OffsetDateTime.parse("2025-01-01T01:02:03.456789+02:00");
+                    case DATE -> LocalDate.parse("2025-02-03");
+                    case JSONB -> JSONB.valueOf("{\"a\": [1, 2.5, null, {\"b\": true}]}");
+                    case TEXT_ARRAY, ENUM_ARRAY -> new String[] {"x", "y"};
+                });
+            }
+            RecordRow row = new RecordRow(values);
+            for (Projection projection : List.of(Projection.DEFAULT, new Projection(0, Optional.of(Set.of("name", "shelterId"))))) {
+                RecordJson.Layout layout = RecordJson.layout(PET, projection);
+                assertEquals(PlainValues.of(RecordJson.shape(layout, row, Map.of())), RecordJson.values(layout, row));
+            }
+        }
+        RecordJson.Layout layout = RecordJson.layout(PET, Projection.DEFAULT);
+        RecordRow nulls = row(Map.of());
+        assertEquals(PlainValues.of(RecordJson.shape(layout, nulls, Map.of())), RecordJson.values(layout, nulls));
     }
 
     private static String adoptionFee(BigDecimal value) {
