@@ -34,11 +34,13 @@ import org.jooq.impl.SQLDataType;
  * One page of related records for every parent of a ONE_TO_MANY relation, in a single statement: the
  * same filter, order, cursor and limit as a list read, applied per parent with window functions.
  *
- * <p>Each parent's matching records are split into those beyond the cursor (all of them without a
- * cursor) and the others, and ranked within their part in the walking order. The statement keeps the
- * first {@code limit + 1} ranked records beyond the cursor, plus one row of the other part as a
- * carrier: every row also carries the parent's match count and how many matching records lie on the
- * other side of the cursor, which gives {@code totalCount} and the page flags without further queries.
+ * <p>Each parent's matching records are ranked in the walking order and the first {@code limit + 1}
+ * kept. With a cursor they are first split into those beyond it and the others, ranked within their
+ * part, and one row of the other part is kept as a carrier: every row then also carries how many
+ * matching records lie on the other side of the cursor, which gives the page flags without further
+ * queries. When the request counts ({@code totalCount} selected), every row also carries its parent's
+ * match count. What is not needed is not computed: a nested connection's first page, the common case,
+ * ranks its rows and nothing else.
  */
 final class RelatedPages {
     private static final String RANKED = "ranked";
@@ -81,6 +83,8 @@ final class RelatedPages {
         if (!columns.contains(joinColumn)) {
             columns.add(joinColumn); // the rows are grouped by it
         }
+        boolean seeking = cursor.isPresent();
+        boolean counting = children.countTotal();
         // Built only when its SQL is not cached, or is not cacheable.
         Supplier<ResultQuery<Record>> statement = () -> {
             org.jooq.Field<UUID[]> parentValues = DSL.val(parents, ColumnValues.UUID_ARRAY);
@@ -88,22 +92,32 @@ final class RelatedPages {
             Condition matching = new FilterConditions(table).visible(children.filter())
                     .and(parent.coerce(SQLDataType.UUID).eq(DSL.any(parentValues)));
             List<SelectField<?>> inner = new ArrayList<>(table.selectList(columns));
-            inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
-            inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));
-            inner.add(DSL.field(beyond).as(BEYOND));
-            inner.add(DSL.rowNumber().over(DSL.partitionBy(parent, DSL.field(beyond)).orderBy(keyset.sortFields(backwards))).as(RANK));
+            if (counting) {
+                inner.add(DSL.count().over(DSL.partitionBy(parent)).as(TOTAL));
+            }
+            if (seeking) {
+                inner.add(DSL.count().filterWhere(DSL.not(beyond)).over(DSL.partitionBy(parent)).as(BEHIND));
+                inner.add(DSL.field(beyond).as(BEYOND));
+            }
+            inner.add(DSL.rowNumber().over((seeking ? DSL.partitionBy(parent, DSL.field(beyond)) : DSL.partitionBy(parent))
+                    .orderBy(keyset.sortFields(backwards))).as(RANK));
             Table<?> ranked = tx.select(inner).from(table.table()).where(matching).asTable(RANKED);
 
             List<org.jooq.Field<?>> outer = new ArrayList<>();
             for (Column column : columns) {
                 outer.add(DSL.field(DSL.name(RANKED, column.name()), ObjectTable.readType(column)));
             }
-            outer.add(DSL.field(DSL.name(RANKED, TOTAL), SQLDataType.INTEGER));
+            if (counting) {
+                outer.add(DSL.field(DSL.name(RANKED, TOTAL), SQLDataType.INTEGER));
+            }
+            org.jooq.Field<Long> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.BIGINT);
+            org.jooq.Field<?> parentOut = DSL.field(DSL.name(RANKED, joinColumn.name()), ColumnValues.dataType(joinColumn.type()));
+            if (!seeking) {
+                return tx.select(outer).from(ranked).where(rank.le(rankLimit)).orderBy(parentOut, rank);
+            }
             outer.add(DSL.field(DSL.name(RANKED, BEHIND), SQLDataType.INTEGER));
             org.jooq.Field<Boolean> isBeyond = DSL.field(DSL.name(RANKED, BEYOND), SQLDataType.BOOLEAN);
             outer.add(isBeyond);
-            org.jooq.Field<Long> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.BIGINT);
-            org.jooq.Field<?> parentOut = DSL.field(DSL.name(RANKED, joinColumn.name()), ColumnValues.dataType(joinColumn.type()));
             return tx.select(outer)
                     .from(ranked)
                     .where(DSL.condition(isBeyond).and(rank.le(rankLimit))
@@ -112,15 +126,16 @@ final class RelatedPages {
         };
 
         Map<UUID, Rows> byParent;
-        if (children.filter().isEmpty() && cursor.isEmpty()) {
+        if (children.filter().isEmpty() && !seeking) {
             // The first page of every parent, unfiltered: what a nested GraphQL query asks. Its text only
-            // depends on the columns and the order, so it is rendered once.
+            // depends on the columns, the order and whether it counts, so it is rendered once.
             String sql = RenderedStatements.sql(tx, shape(table, columns, joinColumn, children), 2, statement);
-            byParent = JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent), rows -> byParent(rows, columns, joinColumn));
+            byParent = JdbcQueries.query(tx, sql, List.of(parents, rowsPerParent),
+                    rows -> byParent(rows, columns, joinColumn, counting, false));
         } else {
             // jOOQ binds the filter's values (enum casts among them); the rows are read the same way.
             try (ResultSet rows = statement.get().fetchResultSet()) {
-                byParent = byParent(rows, columns, joinColumn);
+                byParent = byParent(rows, columns, joinColumn, counting, seeking);
             } catch (SQLException e) {
                 throw new DataAccessException("cannot read related records: " + e.getMessage(), e);
             }
@@ -133,22 +148,29 @@ final class RelatedPages {
         return pages;
     }
 
-    /** The statement's rows by parent: each row's columns, then its parent's total, behind and beyond values. */
-    private static Map<UUID, Rows> byParent(ResultSet rows, List<Column> columns, Column joinColumn) throws SQLException {
+    /**
+     * The statement's rows by parent: each row's columns, then its parent's total when counting, and its
+     * behind and beyond values when seeking (without a cursor nothing is behind and every row is beyond).
+     */
+    private static Map<UUID, Rows> byParent(ResultSet rows, List<Column> columns, Column joinColumn, boolean counting,
+            boolean seeking) throws SQLException {
         Map<UUID, Rows> byParent = new LinkedHashMap<>();
-        int extra = columns.size();
+        int extra = columns.size() + 1;
         while (rows.next()) {
             RecordRow row = JdbcRows.row(rows, columns);
+            int total = counting ? rows.getInt(extra) : 0;
+            int seek = counting ? extra + 1 : extra;
             byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows())
-                    .add(row, rows.getInt(extra + 1), rows.getInt(extra + 2), rows.getBoolean(extra + 3));
+                    .add(row, total, seeking ? rows.getInt(seek) : 0, !seeking || rows.getBoolean(seek + 1));
         }
         return byParent;
     }
 
-    /** What decides the cached statement's text: the columns, the join column and the order. */
+    /** What decides the cached statement's text: the columns, the join column, whether it counts, and the order. */
     private RenderedStatements.Shape shape(ObjectTable table, List<Column> columns, Column joinColumn, FindManyRequest children) {
         List<Object> order = new ArrayList<>();
         order.add(joinColumn);
+        order.add(children.countTotal());
         for (OrderItem item : children.order()) {
             order.add(item.path().column());
             order.add(item.direction());

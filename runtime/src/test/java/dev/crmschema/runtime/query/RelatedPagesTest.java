@@ -17,8 +17,10 @@ import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Cursor;
 import dev.crmschema.runtime.request.Filter;
+import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.OrderDirection;
 import dev.crmschema.runtime.request.OrderItem;
+import dev.crmschema.runtime.request.Page;
 import dev.crmschema.runtime.request.Projection;
 import dev.crmschema.runtime.request.RecordWrite;
 import java.math.BigDecimal;
@@ -119,6 +121,30 @@ class RelatedPagesTest {
         assertEquals(List.of(), names(back.get(south)));
         assertTrue(back.get(south).hasNextPage(), "s0 lies beyond the cursor");
         assertEquals(1, back.get(south).totalCount(), "a parent with nothing on this side of the cursor still has its count");
+    }
+
+    @Test
+    void pagesThatAreNotCountedGetTheSameRecordsAndFlagsWithoutTheCount() {
+        List<OrderItem> byName = orderBy(pet, order(pet, "name", OrderDirection.AscNullsFirst));
+        db.resetStatements();
+        Map<UUID, RecordPage> first = store.findRelatedPages(new FindManyRequest(pet, Optional.empty(), byName,
+                new Page(2, Optional.empty(), Optional.empty()), Projection.DEFAULT, false), shelterColumn, List.of(north, south, empty));
+        assertFalse(db.statements().get(0).contains("count("), "a first page not counted only ranks: " + db.statements());
+        assertEquals(List.of("n0", "n1"), names(first.get(north)));
+        assertTrue(first.get(north).hasNextPage());
+        assertFalse(first.get(north).hasPreviousPage());
+        assertEquals(List.of("s0"), names(first.get(south)));
+        assertFalse(first.get(south).hasNextPage());
+        assertEquals(List.of(), names(first.get(empty)));
+
+        Cursor afterN1 = first.get(north).endCursor().orElseThrow();
+        Map<UUID, RecordPage> next = store.findRelatedPages(new FindManyRequest(pet, Optional.empty(), byName,
+                new Page(2, Optional.of(afterN1), Optional.empty()), Projection.DEFAULT, false), shelterColumn, List.of(north, south));
+        assertEquals(List.of("n2", "n3"), names(next.get(north)));
+        assertTrue(next.get(north).hasPreviousPage());
+        assertTrue(next.get(north).hasNextPage());
+        assertEquals(List.of("s0"), names(next.get(south)));
+        assertFalse(next.get(south).hasPreviousPage());
     }
 
     @Test
