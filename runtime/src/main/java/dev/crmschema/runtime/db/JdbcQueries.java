@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
+import org.postgresql.util.PGobject;
 
 /**
  * Runs SQL text that is already final (rendered once, {@code ?} for every value) straight through JDBC on
@@ -50,6 +51,21 @@ public final class JdbcQueries {
         });
     }
 
+    /**
+     * A {@code uuid[]} from its text form, which needs no quoting: the driver's {@code createArrayOf} escapes
+     * every character of every element, a few percent of a nested GraphQL read that binds two such arrays.
+     */
+    private static PGobject uuidArray(UUID[] ids) throws SQLException {
+        StringBuilder text = new StringBuilder(2 + ids.length * 37).append('{');
+        for (int i = 0; i < ids.length; i++) {
+            text.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        PGobject array = new PGobject();
+        array.setType("uuid[]");
+        array.setValue(text.append('}').toString());
+        return array;
+    }
+
     private static boolean isExtreme(Object value) {
         return value.equals(LocalDate.MIN) || value.equals(LocalDate.MAX)
                 || value.equals(OffsetDateTime.MIN) || value.equals(OffsetDateTime.MAX);
@@ -59,7 +75,7 @@ public final class JdbcQueries {
         if (value == null) {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof UUID[] ids) {
-            statement.setArray(index, connection.createArrayOf("uuid", ids));
+            statement.setObject(index, uuidArray(ids));
         } else if (value instanceof String[] texts) {
             statement.setArray(index, connection.createArrayOf("text", texts));
         } else if (value instanceof JSONB json) {
