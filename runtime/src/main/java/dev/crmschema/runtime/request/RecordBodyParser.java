@@ -183,9 +183,12 @@ public final class RecordBodyParser {
     /** Columns in the model's order, so the executor's statements do not depend on the body's key order. */
     private static Map<Column, Object> inModelOrder(ObjectType object, Map<Column, Object> values) {
         Map<Column, Object> ordered = new LinkedHashMap<>();
-        for (Column column : object.columns()) {
-            if (values.containsKey(column)) {
-                ordered.put(column, values.get(column));
+        // Field by field rather than through object.columns(), which builds a list: this runs per record.
+        for (Field field : object.fields()) {
+            for (Column column : field.columns()) {
+                if (values.containsKey(column)) {
+                    ordered.put(column, values.get(column));
+                }
             }
         }
         return Collections.unmodifiableMap(ordered);
