@@ -58,7 +58,10 @@ public final class JdbcQueries {
     private static PGobject uuidArray(UUID[] ids) throws SQLException {
         StringBuilder text = new StringBuilder(2 + ids.length * 37).append('{');
         for (int i = 0; i < ids.length; i++) {
-            text.append(i == 0 ? "" : ",").append(ids[i]);
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(ids[i]);
         }
         PGobject array = new PGobject();
         array.setType("uuid[]");
