@@ -77,7 +77,8 @@ public final class GraphqlServlet extends HttpServlet {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try (Timer.Context timing = executions.time()) {
+        Timer.Context timing = executions.time();
+        try {
             int status = 200;
             Map<String, Object> body;
             try {
@@ -92,16 +93,21 @@ public final class GraphqlServlet extends HttpServlet {
                 body = ResponseBody.internal();
             }
             write(response, status, body);
+        } finally {
+            timing.stop();
         }
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try (Timer.Context timing = pages.time()) {
+        Timer.Context timing = pages.time();
+        try {
             response.setContentType("text/html;charset=utf-8");
             response.setContentLength(page.length);
             if (request.getMethod().equals("GET")) {
                 response.getOutputStream().write(page);
             }
+        } finally {
+            timing.stop();
         }
     }
 
