@@ -22,6 +22,7 @@ import dev.crmschema.runtime.commands.RegenerateKeyCommand;
 import dev.crmschema.runtime.commands.RevokeKeyCommand;
 import dev.crmschema.runtime.commands.SetRateLimitCommand;
 import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.core.RecordChangeCompaction;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.DatabaseNotifications;
@@ -52,6 +53,7 @@ import dev.crmschema.runtime.metadata.MetadataSync;
 import dev.crmschema.runtime.metadata.RolesResource;
 import dev.crmschema.runtime.permissions.AccessCache;
 import dev.crmschema.runtime.permissions.RoleStore;
+import dev.crmschema.runtime.query.RecordCounts;
 import dev.crmschema.runtime.rest.JsonTreeReader;
 import dev.crmschema.runtime.rest.JsonTreeWriter;
 import dev.crmschema.runtime.rest.RestRootResource;
@@ -65,6 +67,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The server: one process serving every workspace's REST and GraphQL APIs and documentation over PostgreSQL.
@@ -135,7 +138,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         keys = new ApiKeyStore(database.dsl(), keyCache);
         RequestAuthentication authentication = new RequestAuthentication(new Authenticator(keys, clock), registry, access);
         LimitsConfiguration limits = configuration.getLimits();
-        RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser());
+        RestServices services = new RestServices(database, clock, configuration.getBatchMaxRecords(), limits.filterParser(),
+                new RecordCounts());
 
         BodySizeLimit bodyLimit = new BodySizeLimit(limits.getMaxRequestBody().toBytes());
         RateLimiter rateLimiter = new RateLimiter(database.dsl(), limits.getRateLimit(), limits.getRateLimitWindow().toJavaDuration());
@@ -168,6 +172,8 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new UnexpectedExceptionMapper());
         environment.lifecycle().addEventListener(JsonErrorHandler.installer());
         environment.jersey().register(new RequestMetrics(environment.metrics()));
+
+        environment.lifecycle().manage(new RecordChangeCompaction(database.dsl(), Duration.ofSeconds(1)));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
         environment.healthChecks().register("workspaces", new WorkspacesHealthCheck(workspaces.store(), registry));

@@ -6,8 +6,9 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The {@code core} schema: workspaces, their metadata files, API keys, roles and rate-limit counters. Migrations are numbered and
- * applied once, under an advisory lock, so several servers starting together do not race.
+ * The {@code core} schema: workspaces, their metadata files, API keys, roles, rate-limit counters and the log of
+ * record changes. Migrations are numbered and applied once, under an advisory lock, so several servers starting
+ * together do not race.
  */
 public final class CoreSchema {
     /** The notification channel of migration 5's triggers: a key or a role changed. */
@@ -161,7 +162,19 @@ public final class CoreSchema {
                       FOR EACH ROW EXECUTE FUNCTION core.notify_key_change()""",
                     """
                     CREATE TRIGGER role_changed AFTER UPDATE OR DELETE ON core.role
-                      FOR EACH ROW EXECUTE FUNCTION core.notify_key_change()"""));
+                      FOR EACH ROW EXECUTE FUNCTION core.notify_key_change()"""),
+            // 6: servers keep the counts of lists until a write to the workspace's tables commits (RecordChanges):
+            // a statement-level trigger on every workspace table appends a row here. The table is logged, so a
+            // crash cannot roll a version back to a value some server already saw.
+            List.of(
+                    "CREATE TABLE core.record_change (schema_name text NOT NULL, weight bigint NOT NULL DEFAULT 1)",
+                    "CREATE INDEX record_change_schema_idx ON core.record_change (schema_name) INCLUDE (weight)",
+                    """
+                    CREATE FUNCTION core.note_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      INSERT INTO core.record_change (schema_name) VALUES (TG_TABLE_SCHEMA);
+                      RETURN NULL;
+                    END $$"""));
 
     private CoreSchema() {}
 

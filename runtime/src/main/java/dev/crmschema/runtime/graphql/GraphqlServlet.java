@@ -116,7 +116,8 @@ public final class GraphqlServlet extends HttpServlet {
         RequestAuthentication.Caller caller = authentication.require(request.getHeader("Authorization"));
         count(caller, response);
         GraphqlCall call = new GraphqlCall(caller.workspace().model(),
-                RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access()),
+                RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access(),
+                        services.counts()),
                 Actor.apiKey(caller.key().name()), services.batchMaxRecords(), caller.access());
         ExecutionResult result = caller.workspace().graphql().execute(GraphqlRequest.parse(body), call);
         return ResponseBody.of(result);

@@ -32,11 +32,18 @@ final class RecordReads {
     private final DSLContext tx;
     private final String schema;
     private final RecordShaper shaper;
+    private final RecordCounts counts;
 
     RecordReads(DSLContext tx, String schema, Function<String, ObjectType> objects) {
+        this(tx, schema, objects, RecordCounts.NONE);
+    }
+
+    /** Reads whose {@code totalCount}s come from {@code counts}. */
+    RecordReads(DSLContext tx, String schema, Function<String, ObjectType> objects, RecordCounts counts) {
         this.tx = tx;
         this.schema = schema;
         this.shaper = new RecordShaper(tx, schema, objects);
+        this.counts = counts;
     }
 
     /**
@@ -176,7 +183,7 @@ final class RecordReads {
         Condition live = new FilterConditions(table).visible(Optional.empty());
         String sql = RenderedStatements.sql(tx, shape("count", table, List.of(), List.of()), 0,
                 () -> tx.selectCount().from(table.table()).where(live));
-        return RenderedStatements.fetchCount(tx, sql);
+        return counts.count(tx, schema, sql, List.of());
     }
 
     private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, FindManyRequest request) {
@@ -219,7 +226,7 @@ final class RecordReads {
         List<Object> values = tx.extractBindValues(matching);
         String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(), List.of(filterKey)), values,
                 () -> tx.selectCount().from(table.table()).where(matching));
-        return RenderedStatements.fetchCount(tx, sql, values);
+        return counts.count(tx, schema, sql, values);
     }
 
     /** Whether any matching record sits at the cursor or beyond it (backwards: before it). */

@@ -46,6 +46,7 @@ public final class RecordStore {
     private final String schema;
     private final Function<String, ObjectType> objects;
     private final RecordPermissions permissions;
+    private final RecordCounts counts;
 
     /**
      * @param schema the workspace's PostgreSQL schema
@@ -57,10 +58,19 @@ public final class RecordStore {
 
     /** A store for a caller whose role grants {@code access}; every operation is checked against it first. */
     public RecordStore(DSLContext dsl, String schema, Function<String, ObjectType> objects, Access access) {
+        this(dsl, schema, objects, access, RecordCounts.NONE);
+    }
+
+    /**
+     * A store whose lists take their {@code totalCount}s from {@code counts}, the server's counts; {@code dsl} must
+     * not be a transaction's, since a count kept from inside one could outlive a rollback.
+     */
+    public RecordStore(DSLContext dsl, String schema, Function<String, ObjectType> objects, Access access, RecordCounts counts) {
         this.dsl = dsl;
         this.schema = schema;
         this.objects = objects;
         this.permissions = new RecordPermissions(access, objects);
+        this.counts = counts;
     }
 
     public static RecordStore of(DSLContext dsl, String schema, Workspace workspace) {
@@ -69,6 +79,10 @@ public final class RecordStore {
 
     public static RecordStore of(DSLContext dsl, String schema, Workspace workspace, Access access) {
         return new RecordStore(dsl, schema, workspace::require, access);
+    }
+
+    public static RecordStore of(DSLContext dsl, String schema, Workspace workspace, Access access, RecordCounts counts) {
+        return new RecordStore(dsl, schema, workspace::require, access, counts);
     }
 
     /**
@@ -80,7 +94,7 @@ public final class RecordStore {
     public RecordPage findMany(FindManyRequest request) {
         permissions.read(request);
         return permissions.shapePage(request.object(),
-                withoutTransaction(request.object(), tx -> new RecordReads(tx, schema, objects).findMany(request)));
+                withoutTransaction(request.object(), tx -> new RecordReads(tx, schema, objects, counts).findMany(request)));
     }
 
     /** A live record by id; 404 when absent or soft-deleted. */

@@ -137,11 +137,6 @@ final class RenderedStatements {
         return values;
     }
 
-    /** Runs a shape's SQL that takes no values and returns one number. */
-    static int fetchCount(DSLContext dsl, String sql) {
-        return fetchCount(dsl, sql, List.of());
-    }
-
     /** Runs a shape's SQL that returns one number, with its bind values. */
     static int fetchCount(DSLContext dsl, String sql, List<?> values) {
         return JdbcQueries.query(dsl, sql, values, rows -> {

@@ -185,7 +185,8 @@ public final class RecordEndpoint implements RestEndpoint {
     }
 
     private RecordStore store() {
-        return RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access());
+        return RecordStore.of(services.database().dsl(), caller.workspace().schemaName(), caller.workspace().model(), caller.access(),
+                services.counts());
     }
 
     private RecordBodyParser bodyParser() {

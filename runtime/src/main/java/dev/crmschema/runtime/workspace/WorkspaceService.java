@@ -6,6 +6,7 @@ import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.core.RecordChanges;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkspaceService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceService.class);
+    /** The first key of the advisory locks that serialize migrations of one schema (the second is the schema's hash). */
+    private static final int SCHEMA_LOCK_CLASS = 0x43524d;
 
     private final DSLContext dsl;
     private final WorkspaceStore store;
@@ -145,11 +148,16 @@ public final class WorkspaceService {
 
     /**
      * Idempotent: every statement is "if not exists", so it also brings an older schema up to date. The
-     * model includes inactive objects and fields: they keep their storage.
+     * model includes inactive objects and fields: they keep their storage. Every table gets the trigger that
+     * logs its writes ({@link RecordChanges}).
      */
     private static void migrateSchema(DSLContext tx, Workspace model, String schema) {
+        // One server at a time per schema: two servers loading a changed workspace together would otherwise both
+        // find a table or trigger missing and both create it.
+        tx.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", SCHEMA_LOCK_CLASS, schema);
         for (String statement : DdlWriter.statements(model, schema)) {
             tx.execute(statement);
         }
+        RecordChanges.track(tx, schema);
     }
 }

@@ -1,0 +1,55 @@
+package dev.crmschema.runtime.core;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The log of writes to workspace tables ({@code core.record_change}, migration 6), which tells every server
+ * whether a count it keeps is still exact. Each statement that writes a workspace table, whoever runs it (a
+ * server, a command, hand-written SQL), appends a row for the table's schema in its own transaction, through
+ * the trigger {@link #track} puts on every table. A schema's version, the sum of its rows' weights, therefore
+ * changes exactly when such a write commits, and a count taken in the same snapshot as the version stays
+ * exact for as long as the version does. Rows are only appended, so writers never wait for each other;
+ * {@link #compact} folds each schema's rows into one of the same total weight.
+ */
+public final class RecordChanges {
+    /** The version of the schema given as the one bind value: changes whenever a write to one of its tables commits. */
+    public static final String VERSION_SQL = "SELECT coalesce(sum(weight), 0) FROM core.record_change WHERE schema_name = ?";
+
+    private static final String TRIGGER = "record_changes";
+
+    private RecordChanges() {}
+
+    /**
+     * Puts the trigger on every table of the schema that lacks it, and logs a change: the caller has just
+     * run DDL on the schema, and counts taken before it are not trusted after it.
+     */
+    public static void track(DSLContext tx, String schema) {
+        List<String> untracked = tx.fetch("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
+                  AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)
+                ORDER BY c.relname""", schema, TRIGGER).getValues(0, String.class);
+        for (String table : untracked) {
+            tx.execute("CREATE TRIGGER {0} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {1} "
+                    + "FOR EACH STATEMENT EXECUTE FUNCTION core.note_record_change()", DSL.name(TRIGGER), DSL.name(schema, table));
+        }
+        tx.execute("INSERT INTO core.record_change (schema_name) VALUES (?)", schema);
+    }
+
+    /**
+     * Folds the rows of every schema that has more than one into a single row of the same total weight, in one
+     * statement: versions do not change. Safe beside writers and beside another server's compaction (a row
+     * that one deletes, the other no longer sees).
+     */
+    public static int compact(DSLContext dsl) {
+        return dsl.execute("""
+                WITH gone AS (
+                  DELETE FROM core.record_change WHERE schema_name IN (
+                    SELECT schema_name FROM core.record_change GROUP BY schema_name HAVING count(*) > 1)
+                  RETURNING schema_name, weight)
+                INSERT INTO core.record_change (schema_name, weight)
+                SELECT schema_name, sum(weight) FROM gone GROUP BY schema_name""");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.crmschema.runtime.query;
+
+import static dev.crmschema.runtime.query.Requests.all;
+import static dev.crmschema.runtime.query.Requests.where;
+import static dev.crmschema.runtime.query.Requests.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.core.CoreSchema;
+import dev.crmschema.runtime.core.RecordChanges;
+import dev.crmschema.runtime.permissions.Access;
+import dev.crmschema.runtime.request.Comparator;
+import dev.crmschema.runtime.request.Filter;
+import dev.crmschema.runtime.request.Projection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Kept counts: used while nothing was written, counted again once any write to the workspace commits. */
+class RecordCountsTest {
+    static TestDatabase db;
+    static RecordStore store;
+    static ObjectType pet;
+    static ObjectType shelter;
+    static UUID home;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.start();
+        CoreSchema.migrate(db.dsl());
+        RecordChanges.track(db.dsl(), TestDatabase.SCHEMA);
+        pet = db.workspace().require("pet");
+        shelter = db.workspace().require("shelter");
+        store = new RecordStore(db.dsl(), TestDatabase.SCHEMA, db.workspace()::require, Access.FULL, new RecordCounts());
+        home = UUID.fromString(store.createMany(shelter, List.of(write(shelter, "name", "Home")), Actor.apiKey("test"), Projection.DEFAULT)
+                .get(0).get("id").asText());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.dsl().execute("DELETE FROM " + pets());
+        addPets("Rex", "Mia");
+    }
+
+    @Test
+    void aKeptCountIsUsedUntilAWriteThroughTheStoreCommits() {
+        assertEquals(2, count(Optional.empty()));
+        assertEquals(2, keptCount(Optional.empty()));
+
+        addPets("Tom");
+        assertEquals(3, count(Optional.empty()));
+        assertTrue(countRan());
+    }
+
+    @Test
+    void writesMadeOutsideTheServerAreSeenToo() {
+        assertEquals(2, count(Optional.empty()));
+        db.dsl().execute("INSERT INTO " + pets() + " (name, \"shelterId\") VALUES ('Hand-written', '" + home + "')");
+        assertEquals(3, count(Optional.empty()));
+        db.dsl().execute("UPDATE " + pets() + " SET \"deletedAt\" = now() WHERE name = 'Rex'");
+        assertEquals(2, count(Optional.empty()));
+        db.dsl().execute("TRUNCATE " + pets() + " CASCADE");
+        assertEquals(0, count(Optional.empty()));
+    }
+
+    @Test
+    void aWriteToAnotherTableOfTheWorkspaceCountsAgainToo() {
+        assertEquals(2, count(Optional.empty()));
+        store.createMany(shelter, List.of(write(shelter, "name", "North")), Actor.apiKey("test"), Projection.DEFAULT);
+        assertEquals(2, count(Optional.empty()));
+        assertTrue(countRan(), "a write anywhere in the schema may change what a filter on a relation matches");
+    }
+
+    @Test
+    void eachFilterAndValueKeepsItsOwnCount() {
+        Optional<Filter> rex = Optional.of(where(pet, "name", Comparator.EQ, "Rex"));
+        Optional<Filter> nobody = Optional.of(where(pet, "name", Comparator.EQ, "Nobody"));
+        assertEquals(1, count(rex));
+        assertEquals(0, count(nobody));
+        assertEquals(2, count(Optional.empty()));
+        assertEquals(1, keptCount(rex));
+        assertEquals(0, keptCount(nobody));
+        assertEquals(2, keptCount(Optional.empty()));
+    }
+
+    @Test
+    void aRolledBackWriteKeepsTheCount() {
+        assertEquals(2, count(Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> db.dsl().transaction(tx -> {
+            tx.dsl().execute("INSERT INTO " + pets() + " (name, \"shelterId\") VALUES ('Rolled back', '" + home + "')");
+            throw new IllegalStateException("roll back");
+        }));
+        assertEquals(2, keptCount(Optional.empty()));
+    }
+
+    @Test
+    void compactingTheLogKeepsVersionsAndCounts() {
+        addPets("Tom");
+        addPets("Kit");
+        assertEquals(4, count(Optional.empty()));
+        long version = version();
+        assertTrue(RecordChanges.compact(db.dsl()) >= 1);
+        assertEquals(version, version());
+        assertEquals(1, db.dsl().fetchCount(db.dsl().selectFrom("core.record_change").where("schema_name = ?", TestDatabase.SCHEMA)));
+        assertEquals(4, keptCount(Optional.empty()));
+    }
+
+    private static String pets() {
+        return "\"" + TestDatabase.SCHEMA + "\".\"" + pet.tableName() + "\"";
+    }
+
+    private static void addPets(String... names) {
+        store.createMany(pet, Arrays.stream(names).map(name -> write(pet, "name", name, "shelter", home)).toList(), Actor.apiKey("test"),
+                Projection.DEFAULT);
+    }
+
+    /** The totalCount of a list, with the statements recorded from here on. */
+    private static int count(Optional<Filter> filter) {
+        db.resetStatements();
+        return store.findMany(all(pet, filter)).totalCount();
+    }
+
+    private static int keptCount(Optional<Filter> filter) {
+        int count = count(filter);
+        assertFalse(countRan(), "the kept count was used");
+        return count;
+    }
+
+    private static boolean countRan() {
+        return db.statements().stream().anyMatch(sql -> sql.contains("count(*)"));
+    }
+
+    private static long version() {
+        return db.dsl().fetchOne(RecordChanges.VERSION_SQL, TestDatabase.SCHEMA).get(0, Long.class);
+    }
+}
