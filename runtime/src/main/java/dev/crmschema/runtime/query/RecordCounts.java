@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
@@ -26,12 +27,14 @@ public final class RecordCounts {
 
     private final int maxCounts;
     private final Map<Key, Counted> counts = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<Counted>> counting = new ConcurrentHashMap<>();
 
     /** Keeps at most {@code maxCounts} counts; past that it starts over, so filters used once do not pile up. */
-    public RecordCounts(int maxCounts) {
+    private RecordCounts(int maxCounts) {
         this.maxCounts = maxCounts;
     }
 
+    /** The server's counts: at most 10,000 kept. */
     public RecordCounts() {
         this(DEFAULT_MAX_COUNTS);
     }
@@ -50,21 +53,43 @@ public final class RecordCounts {
             return RenderedStatements.fetchCount(dsl, sql, values);
         }
         Key key = new Key(schema, sql, comparable(values));
+        long version = version(dsl, schema);
+        // A count taken at this version or a later one saw every write this request can see.
         Counted kept = counts.get(key);
-        if (kept != null && kept.version() == version(dsl, schema)) {
+        if (kept != null && kept.version() >= version) {
             return kept.count();
         }
+        // One count per statement and values at a time: after a write, every list request in flight would
+        // otherwise count at once (16 counts of a million rows side by side, where one will do).
+        CompletableFuture<Counted> mine = new CompletableFuture<>();
+        CompletableFuture<Counted> running = counting.putIfAbsent(key, mine);
+        if (running != null) {
+            Counted shared = running.join();
+            return shared != null && shared.version() >= version ? shared.count() : countWithVersion(dsl, schema, sql, values).count();
+        }
+        try {
+            kept = counts.get(key); // kept by a count that ended since the first look
+            Counted counted = kept != null && kept.version() >= version ? kept : countWithVersion(dsl, schema, sql, values);
+            if (counts.size() >= maxCounts) {
+                counts.clear();
+            }
+            counts.put(key, counted);
+            mine.complete(counted);
+            return counted.count();
+        } finally {
+            mine.complete(null); // nothing after a count; after a failure, the waiting requests count for themselves
+            counting.remove(key, mine);
+        }
+    }
+
+    /** The count and the schema's version in one statement, so both come from one snapshot. */
+    private static Counted countWithVersion(DSLContext dsl, String schema, String sql, List<?> values) {
         List<Object> withSchema = new ArrayList<>(values);
         withSchema.add(schema);
-        Counted counted = JdbcQueries.query(dsl, "SELECT (" + sql + "), (" + RecordChanges.VERSION_SQL + ")", withSchema, rows -> {
+        return JdbcQueries.query(dsl, "SELECT (" + sql + "), (" + RecordChanges.VERSION_SQL + ")", withSchema, rows -> {
             rows.next();
             return new Counted(rows.getLong(2), rows.getInt(1));
         });
-        if (counts.size() >= maxCounts) {
-            counts.clear();
-        }
-        counts.put(key, counted);
-        return counted.count();
     }
 
     private static long version(DSLContext dsl, String schema) {

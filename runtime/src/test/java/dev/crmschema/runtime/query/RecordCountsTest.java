@@ -15,10 +15,15 @@ import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Filter;
 import dev.crmschema.runtime.request.Projection;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +109,29 @@ class RecordCountsTest {
             throw new IllegalStateException("roll back");
         }));
         assertEquals(2, keptCount(Optional.empty()));
+    }
+
+    @Test
+    void listsThatMissTogetherShareOneCount() throws Exception {
+        ExecutorService lists = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            db.dsl().transaction(tx -> {
+                // The first count waits for this lock while the other lists arrive.
+                tx.dsl().execute("LOCK TABLE " + pets() + " IN ACCESS EXCLUSIVE MODE");
+                db.resetStatements();
+                for (int i = 0; i < 4; i++) {
+                    counts.add(lists.submit(() -> store.findMany(all(pet, Optional.empty())).totalCount()));
+                }
+                Thread.sleep(1_000);
+            });
+            for (Future<Integer> count : counts) {
+                assertEquals(2, count.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, db.statements().stream().filter(sql -> sql.contains("count(*)")).count());
+        } finally {
+            lists.shutdownNow();
+        }
     }
 
     @Test
