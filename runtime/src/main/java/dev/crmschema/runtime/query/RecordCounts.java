@@ -13,11 +13,11 @@ import org.jooq.DSLContext;
 /**
  * The {@code totalCount}s of lists, kept until a write to the workspace's tables commits. Counting is linear in
  * the records that match: counting 10,000 companies was nine tenths of PostgreSQL's time for a page of 20, and a
- * page's latency grew with its table. A kept count is used only while its schema's version
- * ({@link RecordChanges}) is the one it was counted with: one lookup of a few rows instead of the count, and a
- * count taken in the same statement, so the same snapshot, as its version when it is not. Writes by other
- * servers, commands or hand-written SQL change the version too, so a count is never stale once the write that
- * changed it has committed.
+ * page's latency grew with its table. A kept count is used only while no write has committed since it was
+ * taken, which its schema's version ({@link RecordChanges}) tells: one lookup of a few rows instead of the count.
+ * A count is taken in one statement, so one snapshot, with its version. Writes by other servers, commands or
+ * hand-written SQL change the version too, so a count is never stale once the write that changed it has
+ * committed.
  */
 public final class RecordCounts {
     /** Counts every time: for stores outside the server (tests, seeding), which have no counts to keep. */
