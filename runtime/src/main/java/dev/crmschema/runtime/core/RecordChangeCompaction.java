@@ -20,6 +20,7 @@ public final class RecordChangeCompaction implements Managed {
     private final DSLContext dsl;
     private final Duration every;
     private ScheduledExecutorService executor;
+    private boolean failing; // only the executor's one thread reads and writes it
 
     public RecordChangeCompaction(DSLContext dsl, Duration every) {
         this.dsl = dsl;
@@ -44,9 +45,17 @@ public final class RecordChangeCompaction implements Managed {
     private void compact() {
         try {
             RecordChanges.compact(dsl);
+            if (failing) {
+                failing = false;
+                LOG.info("Compacting the log of record changes again");
+            }
         } catch (RuntimeException e) {
-            // The next run tries again; until then versions are read over a few more rows.
-            LOG.warn("Could not compact the log of record changes: {}", e.getMessage());
+            // The next run tries again; until then versions are read over a few more rows. Said once per outage,
+            // not once a second: the database health check reports the outage itself.
+            if (!failing) {
+                failing = true;
+                LOG.warn("Could not compact the log of record changes: {}", e.getMessage());
+            }
         }
     }
 }
