@@ -55,8 +55,9 @@ final class Duplicates {
                     .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), ColumnValues.UUID_ARRAY))))
                     .and(table.live())
                     .fetch();
+            Function<Record, RecordRow> reader = ObjectTable.reader(columns);
             records.forEach(record -> {
-                RecordRow row = ObjectTable.read(columns, record);
+                RecordRow row = reader.apply(record);
                 stored.put(row.id(), row);
             });
         }
@@ -92,7 +93,8 @@ final class Duplicates {
                 .orderBy(table.id())
                 .limit(RecordStore.MAX_PAGE_SIZE + 1)
                 .fetch()
-                .forEach(record -> rows.add(ObjectTable.read(columns, record)));
+                .map(ObjectTable.reader(columns)::apply)
+                .forEach(rows::add);
         boolean more = rows.size() > RecordStore.MAX_PAGE_SIZE;
         List<RecordRow> page = more ? rows.subList(0, RecordStore.MAX_PAGE_SIZE) : rows;
         int total = more ? tx.fetchCount(table.table(), where) : page.size();

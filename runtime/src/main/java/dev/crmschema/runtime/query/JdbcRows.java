@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.JSONB;
 
@@ -23,20 +21,25 @@ final class JdbcRows {
     private JdbcRows() {}
 
     static List<RecordRow> read(ResultSet rows, List<Column> columns) throws SQLException {
+        RecordRow.Columns positions = RecordRow.Columns.of(columns);
         List<RecordRow> read = new ArrayList<>();
         while (rows.next()) {
-            read.add(row(rows, columns));
+            read.add(row(rows, columns, positions));
         }
         return read;
     }
 
-    /** The current row's first {@code columns.size()} values; a statement may select more after them. */
-    static RecordRow row(ResultSet rows, List<Column> columns) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i).name(), value(rows, i + 1, columns.get(i)));
+    /**
+     * The current row's first {@code columns.size()} values; a statement may select more after them.
+     *
+     * @param positions {@link RecordRow.Columns#of} the columns, shared by every row of the statement
+     */
+    static RecordRow row(ResultSet rows, List<Column> columns, RecordRow.Columns positions) throws SQLException {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(rows, i + 1, columns.get(i));
         }
-        return new RecordRow(values);
+        return new RecordRow(positions, values);
     }
 
     private static Object value(ResultSet rows, int index, Column column) throws SQLException {

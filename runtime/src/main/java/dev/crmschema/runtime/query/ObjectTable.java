@@ -9,10 +9,9 @@ import dev.crmschema.runtime.request.OrderItem;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Name;
@@ -156,13 +155,16 @@ final class ObjectTable {
         return columns.stream().<org.jooq.Field<?>>map(this::readable).toList();
     }
 
-    /** Reads a record selected with {@link #selectList} over the same columns. */
-    static RecordRow read(List<Column> columns, Record record) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i).name(), record.get(i));
-        }
-        return new RecordRow(values);
+    /** Reads records selected with {@link #selectList} over the same columns; its rows share one {@link RecordRow.Columns}. */
+    static Function<Record, RecordRow> reader(List<Column> columns) {
+        RecordRow.Columns positions = RecordRow.Columns.of(columns);
+        return record -> {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = record.get(i);
+            }
+            return new RecordRow(positions, values);
+        };
     }
 
     private Name enumType(Column column) {

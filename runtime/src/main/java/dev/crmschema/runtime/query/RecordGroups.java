@@ -144,6 +144,7 @@ final class RecordGroups {
         Field<Integer> rank = DSL.field(DSL.name(RANKED, RANK), SQLDataType.INTEGER);
         List<List<RecordRow>> rowsByGroup = new ArrayList<>();
         counts.forEach(count -> rowsByGroup.add(new ArrayList<>()));
+        Function<Record, RecordRow> reader = ObjectTable.reader(columns);
         for (Record record : tx.select(outer).from(ranked).where(rank.le(request.recordSample())).orderBy(rank).fetch()) {
             List<Object> key = new ArrayList<>();
             for (int i = 0; i < request.dimensions().size(); i++) {
@@ -151,7 +152,7 @@ final class RecordGroups {
             }
             Integer group = indexOfKey.get(key);
             if (group != null) {
-                rowsByGroup.get(group).add(ObjectTable.read(columns, record));
+                rowsByGroup.get(group).add(reader.apply(record));
             }
         }
         List<Optional<RecordPage>> pages = new ArrayList<>();

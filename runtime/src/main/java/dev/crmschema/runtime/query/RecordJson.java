@@ -84,7 +84,7 @@ final class RecordJson {
                 if (expanded != null) {
                     node.set(field.name(), expanded);
                 }
-            } else if (row.values().containsKey(field.columns().get(0).name())) {
+            } else if (row.has(field.columns().get(0))) {
                 node.set(field.name(), field.kind().isComposite() ? composite(field, row) : value(field.columns().get(0), row));
             }
         }
@@ -104,7 +104,7 @@ final class RecordJson {
                 if (slot.join() != null) {
                     values.put(slot.join().name(), plain(slot.join(), row));
                 }
-            } else if (row.values().containsKey(field.columns().get(0).name())) {
+            } else if (row.has(field.columns().get(0))) {
                 values.put(field.name(), field.kind().isComposite() ? compositeValues(field, row) : plain(field.columns().get(0), row));
             }
         }

@@ -166,11 +166,7 @@ final class RecordReads {
     }
 
     private static List<RecordRow> read(ObjectTable table, List<Column> columns, ResultQuery<? extends Record> query) {
-        List<RecordRow> rows = new ArrayList<>();
-        for (Record record : query.fetch()) {
-            rows.add(ObjectTable.read(columns, record));
-        }
-        return rows;
+        return query.fetch().map(ObjectTable.reader(columns)::apply);
     }
 
     /** Runs the SQL of a {@link RenderedStatements} shape with its bind values, typed as the select list. */

@@ -232,7 +232,7 @@ final class RecordWrites {
         // PostgreSQL returns the rows of a multi-row VALUES insert in input order.
         List<RecordRow> inserted = new ArrayList<>();
         insertValues(table, rows, columns).returningResult(table.selectList(read)).fetch()
-                .forEach(record -> inserted.add(ObjectTable.read(read, record)));
+                .map(ObjectTable.reader(read)::apply).forEach(inserted::add);
         return inserted;
     }
 
@@ -271,7 +271,7 @@ final class RecordWrites {
         List<Column> read = table.selectedColumns(projection);
         List<RecordRow> rows = new ArrayList<>();
         tx.update(table.table()).set(set).where(where).returningResult(table.selectList(read)).fetch()
-                .forEach(record -> rows.add(ObjectTable.read(read, record)));
+                .map(ObjectTable.reader(read)::apply).forEach(rows::add);
         return rows;
     }
 
@@ -279,7 +279,7 @@ final class RecordWrites {
         List<Column> read = table.selectedColumns(projection);
         List<RecordRow> rows = new ArrayList<>();
         tx.deleteFrom(table.table()).where(where).returningResult(table.selectList(read)).fetch()
-                .forEach(record -> rows.add(ObjectTable.read(read, record)));
+                .map(ObjectTable.reader(read)::apply).forEach(rows::add);
         return rows;
     }
 

@@ -156,8 +156,9 @@ final class RelatedPages {
             boolean seeking) throws SQLException {
         Map<UUID, Rows> byParent = new LinkedHashMap<>();
         int extra = columns.size() + 1;
+        RecordRow.Columns positions = RecordRow.Columns.of(columns);
         while (rows.next()) {
-            RecordRow row = JdbcRows.row(rows, columns);
+            RecordRow row = JdbcRows.row(rows, columns, positions);
             int total = counting ? rows.getInt(extra) : 0;
             int seek = counting ? extra + 1 : extra;
             byParent.computeIfAbsent((UUID) row.get(joinColumn), id -> new Rows())

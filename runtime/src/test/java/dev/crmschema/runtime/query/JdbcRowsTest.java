@@ -73,7 +73,7 @@ class JdbcRowsTest {
                 + " WHERE id = '" + full + "'");
 
         ResultQuery<Record> select = db.dsl().select(table.selectList(columns)).from(table.table()).orderBy(table.id());
-        List<RecordRow> viaJooq = select.fetch().stream().map(record -> ObjectTable.read(columns, record)).toList();
+        List<RecordRow> viaJooq = select.fetch().stream().map(ObjectTable.reader(columns)).toList();
         List<RecordRow> viaJdbc = JdbcQueries.query(db.dsl(), select.getSQL(), List.of(), rows -> JdbcRows.read(rows, columns));
 
         assertEquals(2, viaJdbc.size());

@@ -99,7 +99,7 @@ class RecordJsonTest {
                     case TEXT_ARRAY, ENUM_ARRAY -> new String[] {"x", "y"};
                 });
             }
-            RecordRow row = new RecordRow(values);
+            RecordRow row = RecordRow.of(values);
             for (Projection projection : List.of(Projection.DEFAULT, new Projection(0, Optional.of(Set.of("name", "shelterId"))))) {
                 RecordJson.Layout layout = RecordJson.layout(PET, projection);
                 assertEquals(PlainValues.of(RecordJson.shape(layout, row, Map.of())), RecordJson.values(layout, row));
@@ -126,6 +126,6 @@ class RecordJsonTest {
             row.put(column.name(), values.get(column.name()));
         }
         row.put("id", UUID.randomUUID());
-        return new RecordRow(row);
+        return RecordRow.of(row);
     }
 }
