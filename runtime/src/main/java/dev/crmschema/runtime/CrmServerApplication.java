@@ -39,6 +39,7 @@ import dev.crmschema.runtime.health.DatabaseHealthCheck;
 import dev.crmschema.runtime.health.WorkspacesHealthCheck;
 import dev.crmschema.runtime.metrics.RequestMetrics;
 import dev.crmschema.runtime.limits.BodySizeLimit;
+import dev.crmschema.runtime.limits.ConcurrentRequests;
 import dev.crmschema.runtime.limits.LimitsConfiguration;
 import dev.crmschema.runtime.limits.RateLimitFilter;
 import dev.crmschema.runtime.limits.RateLimiter;
@@ -172,6 +173,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new UnexpectedExceptionMapper());
         environment.lifecycle().addEventListener(JsonErrorHandler.installer());
         environment.jersey().register(new RequestMetrics(environment.metrics()));
+        ConcurrentRequests.install(environment.getApplicationContext(), limits, environment.metrics());
 
         environment.lifecycle().manage(new RecordChangeCompaction(database.dsl(), Duration.ofSeconds(1)));
 

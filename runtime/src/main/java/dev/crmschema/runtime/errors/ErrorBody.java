@@ -26,6 +26,7 @@ public record ErrorBody(int statusCode, String error, List<String> messages, Str
             case 414 -> "URI too long";
             case 415 -> "Request bodies must be application/json";
             case 431 -> "Request headers too large";
+            case 503 -> "The server is busy, try again shortly";
             default -> status >= 500 ? "Internal server error" : "Bad request";
         };
     }

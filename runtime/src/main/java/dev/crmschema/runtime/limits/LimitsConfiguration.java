@@ -12,7 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code limits} section of the server's configuration: what one API key may ask of the server.
+ * The {@code limits} section of the server's configuration: what one API key may ask of the server, and how
+ * many requests of all keys together it works on at once.
  *
  * <pre>
  * limits:
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  *   filterMaxDepth: 10      # nested and/or/not levels in a REST filter
  *   filterMaxLength: 10000  # characters in a REST filter
  *   filterMaxListItems: 500 # values in an in/containsAny list
+ *   maxConcurrentRequests: 6 # API requests served at once (default: three per processor); the others wait
+ *   maxQueuedRequests: 1024  # requests that may wait; beyond them, 503
  * </pre>
  */
 public class LimitsConfiguration {
@@ -45,6 +48,12 @@ public class LimitsConfiguration {
 
     @Min(1)
     private int filterMaxListItems = FilterParser.DEFAULT_MAX_LIST_ITEMS;
+
+    @Min(1)
+    private Integer maxConcurrentRequests;
+
+    @Min(0)
+    private int maxQueuedRequests = 1024;
 
     /** A filter parser with these limits. */
     public FilterParser filterParser() {
@@ -109,5 +118,30 @@ public class LimitsConfiguration {
     @JsonProperty
     public void setFilterMaxListItems(int filterMaxListItems) {
         this.filterMaxListItems = filterMaxListItems;
+    }
+
+    /** The configured {@code maxConcurrentRequests}, or three per processor when none is. */
+    public int concurrentRequests() {
+        return maxConcurrentRequests != null ? maxConcurrentRequests : 3 * Runtime.getRuntime().availableProcessors();
+    }
+
+    @JsonProperty
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    @JsonProperty
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    @JsonProperty
+    public int getMaxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    @JsonProperty
+    public void setMaxQueuedRequests(int maxQueuedRequests) {
+        this.maxQueuedRequests = maxQueuedRequests;
     }
 }

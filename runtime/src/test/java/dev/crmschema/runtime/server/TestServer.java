@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.server;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,6 +157,11 @@ public final class TestServer implements AutoCloseable {
 
         public Reply send(String key, String method, String path, Object body) {
             return sendTo(baseUrl(), key, method, path, body);
+        }
+
+        /** The instance's metric registry, as its admin port reports it. */
+        public MetricRegistry metrics() {
+            return instance.getEnvironment().metrics();
         }
 
         @Override
