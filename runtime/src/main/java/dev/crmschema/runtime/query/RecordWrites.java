@@ -230,10 +230,7 @@ final class RecordWrites {
             return insertRendered(table, rows, columns, read);
         }
         // PostgreSQL returns the rows of a multi-row VALUES insert in input order.
-        List<RecordRow> inserted = new ArrayList<>();
-        insertValues(table, rows, columns).returningResult(table.selectList(read)).fetch()
-                .map(ObjectTable.reader(read)::apply).forEach(inserted::add);
-        return inserted;
+        return insertValues(table, rows, columns).returningResult(table.selectList(read)).fetch().map(ObjectTable.reader(read)::apply);
     }
 
     /**
@@ -269,18 +266,14 @@ final class RecordWrites {
 
     private List<RecordRow> update(ObjectTable table, Map<org.jooq.Field<?>, org.jooq.Field<?>> set, Condition where, Projection projection) {
         List<Column> read = table.selectedColumns(projection);
-        List<RecordRow> rows = new ArrayList<>();
-        tx.update(table.table()).set(set).where(where).returningResult(table.selectList(read)).fetch()
-                .map(ObjectTable.reader(read)::apply).forEach(rows::add);
-        return rows;
+        return tx.update(table.table()).set(set).where(where).returningResult(table.selectList(read)).fetch()
+                .map(ObjectTable.reader(read)::apply);
     }
 
     private List<RecordRow> delete(ObjectTable table, Condition where, Projection projection) {
         List<Column> read = table.selectedColumns(projection);
-        List<RecordRow> rows = new ArrayList<>();
-        tx.deleteFrom(table.table()).where(where).returningResult(table.selectList(read)).fetch()
-                .map(ObjectTable.reader(read)::apply).forEach(rows::add);
-        return rows;
+        return tx.deleteFrom(table.table()).where(where).returningResult(table.selectList(read)).fetch()
+                .map(ObjectTable.reader(read)::apply);
     }
 
     /**
