@@ -62,6 +62,7 @@ class ConcurrentRequestsTest {
             assertEquals(503, refused.status());
             assertEquals("{\"statusCode\":503,\"error\":\"ServiceUnavailableException\",\"messages\":[\"The server is busy, try again shortly\"]}",
                     refused.raw().body());
+            assertEquals("1", refused.header("Retry-After"));
             assertFalse(waiting.isDone());
 
             out.write(body, 10, body.length - 10);
