@@ -33,6 +33,8 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two servers on one database, in two operating-system processes: {@link TestServer} in this JVM, and the
@@ -50,13 +52,14 @@ class MetadataSyncTest {
     private static TestServer first;
     private static Process second;
     private static String secondUrl;
+    /** Kept when a test fails: it holds the second server's log. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     private static Path workDir;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
         first = new TestServer();
-        workDir = Files.createTempDirectory("crm-second-server");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator commands {@code export-workspace} and {@code import-workspace}, run as the CLI runs them,
@@ -21,12 +22,14 @@ import org.junit.jupiter.api.Test;
 class WorkspaceCommandsTest {
     private static TestServer server;
     private static Path config;
+    @TempDir
+    private static Path folder;
 
     @BeforeAll
     static void start() throws Exception {
         server = new TestServer();
         DatabaseConfiguration database = server.postgres.configuration();
-        config = Files.createTempDirectory("crm-commands").resolve("config.yml");
+        config = folder.resolve("config.yml");
         Files.writeString(config, """
                 database:
                   url: "%s"
@@ -48,7 +51,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void exportThenImportChangesTheLiveWorkspace() throws Exception {
-        Path out = Files.createTempDirectory("crm-export").resolve("acme");
+        Path out = Files.createDirectories(folder.resolve("export")).resolve("acme");
         cli("export-workspace", config.toString(), "--workspace", "acme", "--out", out.toString());
         Map<String, String> stored = new WorkspaceStore(server.database.dsl()).files(server.acme.id()).byPath();
         assertEquals(stored, MetadataFiles.load(out).byPath());
@@ -68,10 +71,10 @@ class WorkspaceCommandsTest {
 
     @Test
     void importCreatesAWorkspaceThatDoesNotExistYet() throws Exception {
-        Path folder = Files.createTempDirectory("crm-import");
-        Files.writeString(folder.resolve("workspace.yaml"), "workspace:\n  name: zoo\n  standardObjects: false\n"
+        Path metadata = Files.createDirectories(folder.resolve("import"));
+        Files.writeString(metadata.resolve("workspace.yaml"), "workspace:\n  name: zoo\n  standardObjects: false\n"
                 + "objects:\n  - {nameSingular: keeper, namePlural: keepers}\n");
-        cli("import-workspace", config.toString(), "--metadata", folder.toString());
+        cli("import-workspace", config.toString(), "--metadata", metadata.toString());
         assertTrue(new WorkspaceStore(server.database.dsl()).byName("zoo").isPresent());
     }
 }
