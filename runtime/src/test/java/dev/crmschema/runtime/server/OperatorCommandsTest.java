@@ -73,7 +73,7 @@ class OperatorCommandsTest {
                   adminConnectors:
                     - {type: http, bindHost: 127.0.0.1, port: 0}
                   requestLog:
-                    type: classic
+                    type: batched
                     appenders:
                       - {type: file, currentLogFilename: "%s", archive: false}
                 logging:
