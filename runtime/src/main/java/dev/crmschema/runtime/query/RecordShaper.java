@@ -11,12 +11,14 @@ import dev.crmschema.compiler.model.Relation;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
@@ -27,7 +29,8 @@ import org.jooq.impl.SQLDataType;
 /**
  * Turns read rows into JSON records and, at depth 1, expands their relations. Each expanded relation
  * costs exactly one query for the whole batch of rows ({@code WHERE id = ANY(?)} for MANY_TO_ONE,
- * {@code WHERE <joinColumn> = ANY(?)} for ONE_TO_MANY), never one per record. Related records are
+ * {@code WHERE <joinColumn> = ANY(?)} for ONE_TO_MANY), never one per record, and all of them go to the
+ * database in one round trip. Related records are
  * shaped at depth 0 and exclude soft-deleted ones; ONE_TO_MANY arrays hold at most
  * {@link RecordStore#MAX_RELATED_RECORDS} records per parent, ordered by position then id.
  */
@@ -65,16 +68,14 @@ final class RecordShaper {
             related.add(projection.depth() >= 1 ? new LinkedHashMap<>() : Map.of());
         }
         if (projection.depth() >= 1 && !rows.isEmpty()) {
+            List<Expansion> expansions = new ArrayList<>();
             for (Field field : object.fields()) {
                 // With a fields projection, only the relations it names are expanded.
                 if (field.relation().isPresent() && projection.includes(field.name())) {
-                    if (field.isManyToOne()) {
-                        manyToOne(field, rows, related);
-                    } else {
-                        oneToMany(field, rows, related);
-                    }
+                    expansions.add(field.isManyToOne() ? manyToOne(field, rows) : oneToMany(field, rows));
                 }
             }
+            expand(expansions, related);
         }
         List<ObjectNode> nodes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -83,7 +84,27 @@ final class RecordShaper {
         return nodes;
     }
 
-    private void manyToOne(Field field, List<RecordRow> rows, List<Map<String, JsonNode>> related) {
+    /**
+     * One relation of a depth-1 expansion: the statement that reads its records (null when no row points to
+     * any) and how the records it read join the rows.
+     */
+    private record Expansion(RenderedStatements.Read read, BiConsumer<List<RecordRow>, List<Map<String, JsonNode>>> attach) {}
+
+    /** Reads every relation's records in one round trip, then puts them on the rows. */
+    private void expand(List<Expansion> expansions, List<Map<String, JsonNode>> related) {
+        List<RenderedStatements.Read> reads = new ArrayList<>();
+        for (Expansion expansion : expansions) {
+            if (expansion.read() != null) {
+                reads.add(expansion.read());
+            }
+        }
+        Iterator<List<RecordRow>> fetched = (reads.isEmpty() ? List.<List<RecordRow>>of() : RenderedStatements.fetchRows(tx, reads)).iterator();
+        for (Expansion expansion : expansions) {
+            expansion.attach().accept(expansion.read() == null ? List.of() : fetched.next(), related);
+        }
+    }
+
+    private Expansion manyToOne(Field field, List<RecordRow> rows) {
         Column join = field.joinColumn().orElseThrow();
         ObjectType target = objects.apply(field.relation().orElseThrow().targetObject());
         ObjectTable table = new ObjectTable(schema, target);
@@ -93,27 +114,31 @@ final class RecordShaper {
                 ids.add((UUID) row.get(join));
             }
         }
-        Map<UUID, ObjectNode> byId = new HashMap<>();
+        RenderedStatements.Read read = null;
+        List<Column> columns = table.selectedColumns(Projection.DEFAULT);
         if (!ids.isEmpty()) {
-            List<Column> columns = table.selectedColumns(Projection.DEFAULT);
             org.jooq.Field<UUID[]> idValues = uuidArray(ids);
             String sql = RenderedStatements.sql(tx, shape("relatedByIds", target, columns, List.of()), 1,
                     () -> tx.select(table.selectList(columns))
                             .from(table.table())
                             .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)))
                             .and(table.live()));
+            read = new RenderedStatements.Read(sql, columns, idValues);
+        }
+        return new Expansion(read, (fetched, related) -> {
             RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
-            for (RecordRow row : RenderedStatements.fetchRows(tx, sql, columns, idValues)) {
+            Map<UUID, ObjectNode> byId = new HashMap<>();
+            for (RecordRow row : fetched) {
                 byId.put(row.id(), RecordJson.shape(layout, row, Map.of()));
             }
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            ObjectNode expanded = byId.get((UUID) rows.get(i).get(join));
-            related.get(i).put(field.name(), expanded == null ? NODES.nullNode() : expanded.deepCopy());
-        }
+            for (int i = 0; i < rows.size(); i++) {
+                ObjectNode expanded = byId.get((UUID) rows.get(i).get(join));
+                related.get(i).put(field.name(), expanded == null ? NODES.nullNode() : expanded.deepCopy());
+            }
+        });
     }
 
-    private void oneToMany(Field field, List<RecordRow> rows, List<Map<String, JsonNode>> related) {
+    private Expansion oneToMany(Field field, List<RecordRow> rows) {
         Relation relation = field.relation().orElseThrow();
         ObjectType target = objects.apply(relation.targetObject());
         Column join = target.field(relation.inverseField()).flatMap(Field::joinColumn).orElseThrow(
@@ -141,17 +166,19 @@ final class RecordShaper {
             }
             return tx.select(outer).from(ranked).where(rank.le(cap)).orderBy(DSL.field(DSL.name(RANKED, join.name())), rank);
         });
-        Map<UUID, ArrayNode> byParent = new HashMap<>();
-        RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
-        for (RecordRow child : RenderedStatements.fetchRows(tx, sql, columns, parentValues, cap)) {
-            byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
-                    .add(RecordJson.shape(layout, child, Map.of()));
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            // Each child has one parent, so every parent's array is its own: no copy needed.
-            ArrayNode children = byParent.get(rows.get(i).id());
-            related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children);
-        }
+        return new Expansion(new RenderedStatements.Read(sql, columns, parentValues, cap), (fetched, related) -> {
+            Map<UUID, ArrayNode> byParent = new HashMap<>();
+            RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
+            for (RecordRow child : fetched) {
+                byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
+                        .add(RecordJson.shape(layout, child, Map.of()));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                // Each child has one parent, so every parent's array is its own: no copy needed.
+                ArrayNode children = byParent.get(rows.get(i).id());
+                related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children);
+            }
+        });
     }
 
     private RenderedStatements.Shape shape(String kind, ObjectType target, List<Column> columns, List<Object> order) {

@@ -126,6 +126,22 @@ final class RenderedStatements {
         return JdbcQueries.query(dsl, sql, values, rows -> JdbcRows.read(rows, columns));
     }
 
+    /** A statement to run with others ({@link #fetchRows(DSLContext, List)}): its SQL, the columns it reads, its values. */
+    record Read(String sql, List<Column> columns, List<?> values) {
+        Read(String sql, List<Column> columns, Field<?>... bindValues) {
+            this(sql, columns, RenderedStatements.values(bindValues));
+        }
+    }
+
+    /** The rows of each read, in order, fetched in one round trip ({@link JdbcQueries#queryEach}). */
+    static List<List<RecordRow>> fetchRows(DSLContext dsl, List<Read> reads) {
+        List<JdbcQueries.Query<List<RecordRow>>> queries = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            queries.add(new JdbcQueries.Query<>(read.sql(), read.values(), rows -> JdbcRows.read(rows, read.columns())));
+        }
+        return JdbcQueries.queryEach(dsl, queries);
+    }
+
     private static List<Object> values(Field<?>... bindValues) {
         List<Object> values = new ArrayList<>(bindValues.length);
         for (Field<?> bindValue : bindValues) {
