@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /** Gives each line Jetty's request log formats to the request log's appenders, as an {@code http.request} event. */
 final class RequestLineWriter extends AbstractLifeCycle implements RequestLog.Writer {
-    static final String LOGGER = "http.request";
+    private static final String LOGGER = "http.request";
 
     private final AppenderAttachableImpl<ILoggingEvent> appenders;
     private final LoggerContext context;
