@@ -60,9 +60,13 @@ public final class JdbcQueries {
      * Runs several queries in one round trip to the database: their texts joined into one, which the driver
      * sends as one message per query and a single sync, with each query's values bound in turn. The results
      * come back in the order of {@code queries}. A request that needs several reads that do not depend on
-     * each other (the relations of a depth-1 page) waits for PostgreSQL once instead of once per read.
+     * each other (the relations of a depth-1 page) waits for PostgreSQL once instead of once per read. No
+     * queries need no round trip.
      */
     public static <T> List<T> queryEach(DSLContext dsl, List<Query<T>> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
         if (queries.size() == 1) {
             Query<T> only = queries.get(0);
             return List.of(query(dsl, only.sql(), only.values(), only.reader()));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -30,9 +31,9 @@ import org.jooq.impl.SQLDataType;
  * Turns read rows into JSON records and, at depth 1, expands their relations. Each expanded relation
  * costs exactly one query for the whole batch of rows ({@code WHERE id = ANY(?)} for MANY_TO_ONE,
  * {@code WHERE <joinColumn> = ANY(?)} for ONE_TO_MANY), never one per record, and all of them go to the
- * database in one round trip. Related records are
- * shaped at depth 0 and exclude soft-deleted ones; ONE_TO_MANY arrays hold at most
- * {@link RecordStore#MAX_RELATED_RECORDS} records per parent, ordered by position then id.
+ * database in one round trip. Related records are shaped at depth 0 and exclude soft-deleted ones;
+ * ONE_TO_MANY arrays hold at most {@link RecordStore#MAX_RELATED_RECORDS} records per parent, ordered by
+ * position then id.
  */
 final class RecordShaper {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -92,13 +93,8 @@ final class RecordShaper {
 
     /** Reads every relation's records in one round trip, then puts them on the rows. */
     private void expand(List<Expansion> expansions, List<Map<String, JsonNode>> related) {
-        List<RenderedStatements.Read> reads = new ArrayList<>();
-        for (Expansion expansion : expansions) {
-            if (expansion.read() != null) {
-                reads.add(expansion.read());
-            }
-        }
-        Iterator<List<RecordRow>> fetched = (reads.isEmpty() ? List.<List<RecordRow>>of() : RenderedStatements.fetchRows(tx, reads)).iterator();
+        List<RenderedStatements.Read> reads = expansions.stream().map(Expansion::read).filter(Objects::nonNull).toList();
+        Iterator<List<RecordRow>> fetched = RenderedStatements.fetchRows(tx, reads).iterator();
         for (Expansion expansion : expansions) {
             expansion.attach().accept(expansion.read() == null ? List.of() : fetched.next(), related);
         }

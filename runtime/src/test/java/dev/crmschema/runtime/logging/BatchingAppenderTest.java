@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class BatchingAppenderTest {
     /** The application's context, as the request log uses: events copy its MDC when they are queued. */
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
-    private BatchingAppender<ILoggingEvent> batching(ch.qos.logback.core.Appender<ILoggingEvent> target, int queueSize, boolean neverBlock) {
+    private BatchingAppender<ILoggingEvent> batching(Appender<ILoggingEvent> target, int queueSize, boolean neverBlock) {
         target.setContext(context);
         target.start();
         BatchingAppender<ILoggingEvent> appender = new BatchingAppender<>();
