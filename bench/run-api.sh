@@ -209,6 +209,18 @@ per_request() {
   awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN {printf "%.3f", (n > 0 ? (a - b) / n : 0)}'
 }
 
+# CPU time (ms) PostgreSQL has used so far: the postmaster, the backends and other processes it runs, and
+# those that have exited (the kernel adds a reaped child's time to its parent's).
+postgres_cpu_ms() {
+  local postmaster child total
+  postmaster=$(head -1 "$WORK/data/postgres/postmaster.pid")
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+  for child in $(pgrep -P "$postmaster"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$total" -v tck="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t * 1000 / tck}'
+}
+
 # CPU time (ms) of a process's JIT compiler threads so far: a JVM still compiling pays it per request too.
 jit_ms() {
   local task total=0
@@ -227,25 +239,28 @@ statements() {
 
 # One wrk run against the process $5; figures go to $6 (unless the label is empty: warm-up), with the CPU
 # milliseconds that process spent per request appended (a figure machine noise hardly moves), the part of
-# it its JIT compilers took, and the SQL statements per request.
+# it its JIT compilers took, the SQL statements per request and PostgreSQL's CPU milliseconds per request.
 run_wrk() {
-  local label=$1 method=$2 url=$3 seconds=$4 pid=$5 result=$6 body=$7 before after jit_before jit_after sql_before sql_after requests
+  local label=$1 method=$2 url=$3 seconds=$4 pid=$5 result=$6 body=$7 before after jit_before jit_after sql_before sql_after \
+    pg_before pg_after requests
   [[ -z $label ]] && result=/dev/null
   before=$(cpu_ms "$pid")
   jit_before=$(jit_ms "$pid")
+  pg_before=$(postgres_cpu_ms)
   sql_before=$(statements)
   API_KEY="$API_KEY" WRK_METHOD="$method" WRK_BODY_FILE="$BODIES/$body" WRK_PREFIX="bench-$RANDOM-$(date +%s%N)" \
     WRK_LABEL="$label" WRK_RESULT="$result" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s bench/api/workload.lua "$url" > "$WORK/wrk.out" 2>&1 \
     || { cat "$WORK/wrk.out" >&2; exit 1; }
   sql_after=$(statements)
+  pg_after=$(postgres_cpu_ms)
   after=$(cpu_ms "$pid")
   jit_after=$(jit_ms "$pid")
   if [[ -n $label ]]; then
     requests=$(tail -1 "$result" | cut -f4)
     # The two statements() queries run outside the measured window's requests: take them off.
     sql_after=$((sql_after - 1))
-    sed -i "\$ s/\$/\t$(per_request "$before" "$after" "$requests")\t$(per_request "$jit_before" "$jit_after" "$requests")\t$(per_request "$sql_before" "$sql_after" "$requests")/" "$result"
+    sed -i "\$ s/\$/\t$(per_request "$before" "$after" "$requests")\t$(per_request "$jit_before" "$jit_after" "$requests")\t$(per_request "$sql_before" "$sql_after" "$requests")\t$(per_request "$pg_before" "$pg_after" "$requests")/" "$result"
   fi
 }
 
@@ -285,7 +300,7 @@ while IFS='|' read -r name method path body; do
   for round in $(seq 1 "$ROUNDS"); do
     for side in $(sides_of_round "$round"); do
       run_wrk "$name	$side	$round" "$method" "$(side_url "$side")$path" "$DURATION" "$(side_pid "$side")" "$RESULTS" "$body"
-      tail -1 "$RESULTS" | awk -F'\t' '{printf "  %-42s %-8s round %s: %7.0f rps  p50 %7.2f ms  p99 %8.2f ms  errors %d  cpu %6.3f ms/req (JIT %5.3f)  sql %5.2f/req\n", $1, $2, $3, $5, $6, $7, $8 + $9, $10, $11, $12}'
+      tail -1 "$RESULTS" | awk -F'\t' '{printf "  %-42s %-8s round %s: %7.0f rps  p50 %7.2f ms  p99 %8.2f ms  errors %d  cpu %6.3f ms/req (JIT %5.3f)  sql %5.2f/req  postgres %6.3f ms/req\n", $1, $2, $3, $5, $6, $7, $8 + $9, $10, $11, $12, $13}'
     done
   done
 done <<< "$WORKLOAD_LIST"

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * Turns the figures of bench/run-api.sh into tables. Input lines of the results and rows files
  * (tab-separated): workload (or row count), side (server or baseline), round, requests, requests/s, p50 ms,
  * p99 ms, non-2xx responses, socket errors, CPU milliseconds the measured process spent per request, the
- * part of them its JIT compiler threads took, and SQL statements per request. The memory file has: side,
+ * part of them its JIT compiler threads took, SQL statements per request and, in files from 2026-12-02 on,
+ * PostgreSQL's CPU milliseconds per request. The memory file has: side,
  * resident MB, heap MB after a full GC. Every figure is shown as server / baseline with their ratio; the
  * throughput ratio is paired per round (server rps / baseline rps of the same round), then summarised.
  * Run as a single-file program: {@code java bench/api/ApiReport.java results.tsv memory.tsv rows.tsv}.
@@ -18,7 +19,7 @@ import java.util.function.ToDoubleFunction;
 public final class ApiReport {
     private static final double GOAL = 0.8;
 
-    record Run(int round, double rps, double p50, double p99, long errors, double cpuMs, double jitMs, double sql) {}
+    record Run(int round, double rps, double p50, double p99, long errors, double cpuMs, double jitMs, double sql, double postgresMs) {}
 
     public static void main(String[] args) throws Exception {
         StringBuilder out = new StringBuilder();
@@ -37,7 +38,7 @@ public final class ApiReport {
             String[] f = line.split("\t");
             Run run = new Run(Integer.parseInt(f[2]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
                     Double.parseDouble(f[6]), Long.parseLong(f[7]) + Long.parseLong(f[8]), Double.parseDouble(f[9]),
-                    Double.parseDouble(f[10]), Double.parseDouble(f[11]));
+                    Double.parseDouble(f[10]), Double.parseDouble(f[11]), f.length > 12 ? Double.parseDouble(f[12]) : Double.NaN);
             byKey.computeIfAbsent(f[0], w -> new LinkedHashMap<>()).computeIfAbsent(f[1], s -> new ArrayList<>()).add(run);
         }
         return byKey;
@@ -46,8 +47,9 @@ public final class ApiReport {
     private static void throughput(Map<String, Map<String, List<Run>>> byWorkload, StringBuilder out) {
         out.append("| workload | rps server / baseline | ratio | goal >= ").append(GOAL)
                 .append(" | p50 ms server / baseline (x) | p99 ms server / baseline (x) | SQL statements per request server / baseline"
-                        + " | CPU ms per request server / baseline (x) | of which JIT | errors |\n");
-        out.append("|---|---:|---:|:---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " | CPU ms per request server / baseline (x) | of which JIT | PostgreSQL CPU ms per request server / baseline (x)"
+                        + " | errors |\n");
+        out.append("|---|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, List<Run>>> workload : byWorkload.entrySet()) {
             List<Run> server = workload.getValue().getOrDefault("server", List.of());
             List<Run> baseline = workload.getValue().getOrDefault("baseline", List.of());
@@ -61,13 +63,17 @@ public final class ApiReport {
                     .append(" | ").append(pair(server, baseline, Run::sql, "%.1f"))
                     .append(" | ").append(pair(server, baseline, Run::cpuMs, "%.2f"))
                     .append(" | ").append(String.format("%.2f / %.2f", median(server, Run::jitMs), median(baseline, Run::jitMs)))
+                    .append(" | ").append(pair(server, baseline, Run::postgresMs, "%.2f"))
                     .append(" | ").append(errors(server)).append(" / ").append(errors(baseline))
                     .append(" |\n");
         }
         out.append("\nrps: median over the rounds; ratio: server / baseline paired per round, median (min-max). Latency, SQL and CPU:\n"
                 + "median over the rounds, (x) = server / baseline. SQL statements counts every statement PostgreSQL ran while\n"
                 + "the side was loaded (pg_stat_statements: the driver's BEGIN is counted, its COMMIT is not). CPU ms per request\n"
-                + "counts only that side's JVM (not PostgreSQL, not wrk); the JIT part is what its compiler threads spent meanwhile.\n");
+                + "counts only that side's JVM (not PostgreSQL, not wrk); the JIT part is what its compiler threads spent meanwhile.\n"
+                + "PostgreSQL CPU ms per request is what all of PostgreSQL's processes spent while the side was loaded. With C\n"
+                + "connections each waiting for its answer, mean latency = C / rps, and rps <= cores / (CPU ms per request of the\n"
+                + "server, PostgreSQL and wrk together): the two CPU columns bound the latency a workload can reach on this machine.\n");
     }
 
     private static void memory(List<String> lines, StringBuilder out) {
@@ -115,6 +121,9 @@ public final class ApiReport {
     private static String pair(List<Run> server, List<Run> baseline, ToDoubleFunction<Run> figure, String format) {
         double s = median(server, figure);
         double b = median(baseline, figure);
+        if (Double.isNaN(s) && Double.isNaN(b)) {
+            return "-"; // a figure older result files do not have
+        }
         return String.format(format + " / " + format + " (%.1fx)", s, b, s / b);
     }
 
