@@ -69,16 +69,19 @@ final class RecordReads {
         Condition seeking = matching == null ? null : seek(matching, keyset, page);
         // Names the SQL text of the filtered statements below (page, EXISTS, count).
         String filterKey = matching == null ? null : FilterConditions.textKey(request.filter());
-        // Built only when its SQL is not cached yet.
+        // Built only when its SQL is not cached yet. The limit is written into the text, not bound: with a bound
+        // LIMIT, PostgreSQL plans the statement anew on every run (its generic plan assumes a tenth of the
+        // table), which was a sixth of its CPU on a depth-1 list. It is a number the server clamped, and part of
+        // the statement's shape.
         Supplier<ResultQuery<Record>> pageQuery = () -> tx.select(table.selectList(columns))
                 .from(table.table())
                 .where(seeking != null ? seeking : seek(new FilterConditions(table).visible(request.filter()), keyset, page))
                 .orderBy(keyset.sortFields(backwards))
-                .limit(limit + 1);
+                .limit(DSL.inline(limit + 1));
         List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
                 : firstPage
-                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, request), 1, pageQuery), columns,
-                        DSL.val(limit + 1))
+                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, withLimit(orderKey(request), limit)), 0,
+                        pageQuery), columns)
                 : fetchPage(table, columns, request, filterKey, seeking, limit, pageQuery);
         int matchedById = rows.size();
         boolean more = rows.size() > limit;
@@ -182,8 +185,10 @@ final class RecordReads {
         return counts.count(tx, schema, sql, List.of());
     }
 
-    private RenderedStatements.Shape shape(String kind, ObjectTable table, List<Column> columns, FindManyRequest request) {
-        return shape(kind, table, columns, orderKey(request));
+    /** {@code key} with a page's limit added: the page statements write it into their text. */
+    private static List<Object> withLimit(List<Object> key, int limit) {
+        key.add(limit);
+        return key;
     }
 
     /** The request's order columns and directions, alternating (a new, modifiable list). */
@@ -207,12 +212,11 @@ final class RecordReads {
      */
     private List<RecordRow> fetchPage(ObjectTable table, List<Column> columns, FindManyRequest request, String filterKey,
             Condition seek, int limit, Supplier<ResultQuery<Record>> pageQuery) {
-        List<Object> key = orderKey(request);
+        List<Object> key = withLimit(orderKey(request), limit);
         key.add(filterKey);
         key.add(cursorKey(request.page().after()));
         key.add(cursorKey(request.page().before()));
-        List<Object> values = new ArrayList<>(tx.extractBindValues(seek));
-        values.add(limit + 1);
+        List<Object> values = tx.extractBindValues(seek);
         String sql = RenderedStatements.sql(tx, shape("page", table, columns, key), values, pageQuery);
         return RenderedStatements.fetchRows(tx, sql, columns, values);
     }

@@ -35,8 +35,8 @@ final class RenderedStatements {
      *     {@code relatedPages}, {@code insert})
      * @param order what else decides the text: the order's columns and directions, alternating; the
      *     join column children are grouped by and whether they are counted (first, for related pages);
-     *     for an insert its columns and number of rows; for filtered reads the filter's text key and
-     *     which cursor values are null; empty for the others
+     *     for an insert its columns and number of rows; for pages their limit; for filtered reads the
+     *     filter's text key and which cursor values are null; empty for the others
      */
     record Shape(String kind, String schema, String table, List<Column> columns, List<Object> order) {
         // Written out, as Column's are: every cached statement hashes its shape once per run.

@@ -104,6 +104,24 @@ class FindManyTest {
     }
 
     @Test
+    void everyPageSizeHasItsOwnStatementWithTheLimitWrittenIn() {
+        // With a bound LIMIT, PostgreSQL would plan the page statement anew on every run.
+        Filter notBirds = where(pet, "species", Comparator.IN, List.of("DOG", "CAT", "RABBIT"));
+        for (int limit : List.of(1, 3, 2)) {
+            db.resetStatements();
+            RecordPage firstPage = store.findMany(Requests.findMany(pet, Optional.empty(), Requests.orderBy(pet), limit,
+                    Optional.empty(), Optional.empty(), Projection.DEFAULT));
+            RecordPage filtered = store.findMany(Requests.findMany(pet, Optional.of(notBirds), Requests.orderBy(pet), limit,
+                    Optional.empty(), Optional.empty(), Projection.DEFAULT));
+            assertEquals(limit, firstPage.records().size());
+            assertEquals(limit, filtered.records().size());
+            assertTrue(firstPage.hasNextPage() && filtered.hasNextPage());
+            String limitClause = "fetch next " + (limit + 1) + " rows only";
+            assertEquals(2, db.statements().stream().filter(sql -> sql.contains(limitClause)).count(), String.join("\n", db.statements()));
+        }
+    }
+
+    @Test
     void softDeletedRecordsAreVisibleOnlyWhenTheFilterNamesDeletedAt() {
         assertFalse(names(find(where(pet, "name", Comparator.EQ, "Ghost"))).contains("Ghost"));
         assertEquals(Set.of("Ghost"), names(find(where(pet, "deletedAt", Comparator.IS, Filter.IsValue.NOT_NULL))));
