@@ -17,7 +17,9 @@
  *   <li>TS_VECTOR fields (search vectors) are omitted from records unless a {@code fields} projection
  *       names them; then they come back as PostgreSQL's text form of the vector.</li>
  *   <li>Values are always bind values; identifiers come only from the model and are quoted by jOOQ.
- *       Enum values are bound as text and cast to the column's PostgreSQL enum type.</li>
+ *       Enum values are bound as text and cast to the column's PostgreSQL enum type. The one number
+ *       written into the text is a page's limit, an integer the server clamps to 0-200: PostgreSQL
+ *       plans a statement with a bound LIMIT anew on every run.</li>
  * </ul>
  */
 package dev.crmschema.runtime.query;
