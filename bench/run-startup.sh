@@ -7,6 +7,8 @@
 #   START_TIMEOUT=7200                 seconds one start may take before the run gives up
 #   OUT=DIR                            where the table goes (default bench/target/startup)
 #   SKIP_BUILD=1                       use the runtime jar already built
+#   SERVER_JAVA_OPTS                   extra JVM options for the server (e.g. -Xmx10g: 1,000 distinct models
+#                                      need about 7.5 GB of heap, more than the default quarter of 24 GB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -87,7 +89,8 @@ logging:
   level: INFO
 EOF
   t0=$(date +%s%N)
-  java -jar "$WORK/runtime.jar" server "$WORK/config.yml" > "$WORK/server.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java ${SERVER_JAVA_OPTS:-} -jar "$WORK/runtime.jar" server "$WORK/config.yml" > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   # Every workspace is loaded before the HTTP connector starts; the first answered request ends the start.
   await_line "$WORK/server.log" 'Started application@' "$START_TIMEOUT" "$SERVER_PID"
