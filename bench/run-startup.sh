@@ -7,8 +7,9 @@
 #   START_TIMEOUT=7200                 seconds one start may take before the run gives up
 #   OUT=DIR                            where the table goes (default bench/target/startup)
 #   SKIP_BUILD=1                       use the runtime jar already built
-#   SERVER_JAVA_OPTS                   extra JVM options for the server (e.g. -Xmx10g: 1,000 distinct models
-#                                      need about 7.5 GB of heap, more than the default quarter of 24 GB)
+#   SERVER_JAVA_OPTS                   extra JVM options for the server (they win over the heap below)
+# Each distinct model keeps about 7 MB of heap: when the JVM's default maximum (a quarter of the memory)
+# is less than 1 GB + 10 MB per distinct model, the start gets -Xmx for that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -64,6 +65,15 @@ sql() {
   PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -AtqX -v ON_ERROR_STOP=1 -c "$1"
 }
 
+# The -Xmx option a start with $2 workspaces of $1 models needs, if the JVM's default maximum heap is too small.
+heap_for() {
+  local needed_mb default_mb
+  [[ $1 == distinct ]] || return 0
+  needed_mb=$((1024 + 10 * $2))
+  default_mb=$(awk '/^MemTotal:/ {printf "%d", $2 / 1024 / 4}' /proc/meminfo)
+  if (( needed_mb > default_mb )); then echo "-Xmx${needed_mb}m"; fi
+}
+
 # One start of the server on a database with $2 workspaces of $1 models: creation time, time from the
 # JVM's start to the first answered request, resident set and heap after a full GC.
 measure() {
@@ -90,7 +100,8 @@ logging:
 EOF
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${SERVER_JAVA_OPTS:-} -jar "$WORK/runtime.jar" server "$WORK/config.yml" > "$WORK/server.log" 2>&1 &
+  java $(heap_for "$models" "$count") ${SERVER_JAVA_OPTS:-} -jar "$WORK/runtime.jar" server "$WORK/config.yml" \
+    > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   # Every workspace is loaded before the HTTP connector starts; the first answered request ends the start.
   await_line "$WORK/server.log" 'Started application@' "$START_TIMEOUT" "$SERVER_PID"
