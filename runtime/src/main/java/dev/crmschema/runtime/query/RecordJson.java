@@ -1,8 +1,11 @@
 package dev.crmschema.runtime.query;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +14,9 @@ import dev.crmschema.compiler.model.CompositeProperty;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.request.Projection;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +34,8 @@ import org.jooq.JSONB;
  * keys in field order, composites as nested objects, MANY_TO_ONE relations as their join column
  * ({@code companyId}) plus, when expanded, the related object ({@code company}), ONE_TO_MANY relations
  * only when expanded. Search vectors appear only when they were read, which happens only when the
- * projection names them.
+ * projection names them. A record is made as a JSON tree ({@link #shape}), as plain values ({@link #values})
+ * or written straight to a response ({@link #write}); all three agree.
  */
 final class RecordJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -50,9 +56,9 @@ final class RecordJson {
             if (field.relation().isPresent()) {
                 Column join = field.isManyToOne() ? field.joinColumn().orElseThrow() : null;
                 boolean named = join != null && (projection.includes(field.name()) || projection.includes(join.name()));
-                slots.add(new Slot(field, true, named ? join : null));
+                slots.add(Slot.of(field, true, named ? join : null));
             } else if (projection.includes(field.name())) {
-                slots.add(new Slot(field, false, null));
+                slots.add(Slot.of(field, false, null));
             }
         }
         return new Layout(List.copyOf(slots));
@@ -64,15 +70,35 @@ final class RecordJson {
     /**
      * One field of a layout. A relation writes its join column when {@code join} is set (a MANY_TO_ONE
      * relation the projection names, by itself or by its join column) and its expansion when there is one.
+     * The names {@link #write} writes are encoded once per layout, not once per record: writing names
+     * character by character was a quarter of writing a list of people at depth 1.
      */
-    private record Slot(Field field, boolean relation, Column join) {}
+    private record Slot(Field field, boolean relation, Column join, SerializedString name, SerializedString joinName,
+            List<SerializedString> propertyNames) {
+        static Slot of(Field field, boolean relation, Column join) {
+            List<SerializedString> propertyNames = field.kind().isComposite()
+                    ? field.kind().properties().stream().map(property -> new SerializedString(property.name())).toList()
+                    : List.of();
+            SerializedString joinName = join == null ? null : new SerializedString(join.name());
+            return new Slot(field, relation, join, new SerializedString(field.name()), joinName, propertyNames);
+        }
+    }
+
+    /** A relation of one record expanded at depth 1: the related records, shaped at depth 0 with {@code layout}. */
+    sealed interface Related {
+        /** A MANY_TO_ONE relation's record; {@code row} is null when the record points to none. */
+        record One(Layout layout, RecordRow row) implements Related {}
+
+        /** A ONE_TO_MANY relation's records. */
+        record Many(Layout layout, List<RecordRow> rows) implements Related {}
+    }
 
     /**
      * @param layout {@link #layout} of the record's object and the projection it is read with
-     * @param related the expanded relations of this record, by relation field name: an object or null
-     *     node for MANY_TO_ONE, an array for ONE_TO_MANY; relations absent here are not expanded
+     * @param related the expanded relations of this record, by relation field name; relations absent here
+     *     are not expanded
      */
-    static ObjectNode shape(Layout layout, RecordRow row, Map<String, JsonNode> related) {
+    static ObjectNode shape(Layout layout, RecordRow row, Map<String, Related> related) {
         ObjectNode node = NODES.objectNode();
         for (Slot slot : layout.slots()) {
             Field field = slot.field();
@@ -80,15 +106,105 @@ final class RecordJson {
                 if (slot.join() != null) {
                     node.set(slot.join().name(), value(slot.join(), row));
                 }
-                JsonNode expanded = related.get(field.name());
+                Related expanded = related.get(field.name());
                 if (expanded != null) {
-                    node.set(field.name(), expanded);
+                    node.set(field.name(), tree(expanded));
                 }
             } else if (row.has(field.columns().get(0))) {
                 node.set(field.name(), field.kind().isComposite() ? composite(field, row) : value(field.columns().get(0), row));
             }
         }
         return node;
+    }
+
+    private static JsonNode tree(Related related) {
+        if (related instanceof Related.One one) {
+            return one.row() == null ? NODES.nullNode() : shape(one.layout(), one.row(), Map.of());
+        }
+        Related.Many many = (Related.Many) related;
+        ArrayNode array = NODES.arrayNode(many.rows().size());
+        many.rows().forEach(row -> array.add(shape(many.layout(), row, Map.of())));
+        return array;
+    }
+
+    /**
+     * Writes the record {@link #shape} makes, byte for byte, without building it first.
+     *
+     * @param serializers of the serialization under way; JSONB values are written with it, as they would
+     *     be in the tree (through the mapper instead, each would flush the response)
+     */
+    static void write(JsonGenerator out, SerializerProvider serializers, Layout layout, RecordRow row, Map<String, Related> related)
+            throws IOException {
+        out.writeStartObject();
+        for (Slot slot : layout.slots()) {
+            Field field = slot.field();
+            if (slot.relation()) {
+                if (slot.join() != null) {
+                    out.writeFieldName(slot.joinName());
+                    write(out, serializers, slot.join(), row);
+                }
+                Related expanded = related.get(field.name());
+                if (expanded != null) {
+                    out.writeFieldName(slot.name());
+                    write(out, serializers, expanded);
+                }
+            } else if (row.has(field.columns().get(0))) {
+                out.writeFieldName(slot.name());
+                if (field.kind().isComposite()) {
+                    out.writeStartObject();
+                    for (int i = 0; i < slot.propertyNames().size(); i++) {
+                        out.writeFieldName(slot.propertyNames().get(i));
+                        write(out, serializers, field.columns().get(i), row);
+                    }
+                    out.writeEndObject();
+                } else {
+                    write(out, serializers, field.columns().get(0), row);
+                }
+            }
+        }
+        out.writeEndObject();
+    }
+
+    private static void write(JsonGenerator out, SerializerProvider serializers, Related related) throws IOException {
+        if (related instanceof Related.One one) {
+            if (one.row() == null) {
+                out.writeNull();
+            } else {
+                write(out, serializers, one.layout(), one.row(), Map.of());
+            }
+            return;
+        }
+        Related.Many many = (Related.Many) related;
+        out.writeStartArray(many.rows(), many.rows().size());
+        for (RecordRow row : many.rows()) {
+            write(out, serializers, many.layout(), row, Map.of());
+        }
+        out.writeEndArray();
+    }
+
+    /** {@link #value}, written. */
+    private static void write(JsonGenerator out, SerializerProvider serializers, Column column, RecordRow row) throws IOException {
+        Object value = row.get(column);
+        if (value == null) {
+            out.writeNull();
+            return;
+        }
+        switch (column.type()) {
+            case UUID -> out.writeString(((UUID) value).toString());
+            case TEXT, ENUM, TSVECTOR -> out.writeString((String) value);
+            case DOUBLE -> out.writeNumber((Double) value);
+            case INTEGER -> out.writeNumber((Integer) value);
+            case BIGINT -> out.writeNumber((Long) value);
+            case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case TIMESTAMPTZ -> out.writeString(timestamp((OffsetDateTime) value));
+            case DATE -> out.writeString(((LocalDate) value).toString());
+            case NUMERIC -> writeDecimal(out, (BigDecimal) value);
+            case JSONB -> json((JSONB) value).serialize(out, serializers);
+            case TEXT_ARRAY, ENUM_ARRAY -> {
+                String[] values = (String[]) value;
+                out.writeArray(values, 0, values.length);
+            }
+        }
     }
 
     /**
@@ -195,15 +311,32 @@ final class RecordJson {
 
     /** Whole numbers (currency micros) as JSON integers, others as plain decimals, never in E notation. */
     private static JsonNode decimal(BigDecimal value) {
-        BigDecimal plain = value.stripTrailingZeros();
-        if (plain.scale() <= 0) {
-            plain = plain.setScale(0);
-            if (plain.precision() <= 18) {
-                return NODES.numberNode(plain.longValueExact());
-            }
-            return NODES.numberNode(plain.toBigIntegerExact());
+        Number number = plainNumber(value);
+        if (number instanceof Long whole) {
+            return NODES.numberNode(whole);
         }
-        return NODES.numberNode(plain);
+        return number instanceof BigInteger big ? NODES.numberNode(big) : NODES.numberNode((BigDecimal) number);
+    }
+
+    private static void writeDecimal(JsonGenerator out, BigDecimal value) throws IOException {
+        Number number = plainNumber(value);
+        if (number instanceof Long whole) {
+            out.writeNumber(whole);
+        } else if (number instanceof BigInteger big) {
+            out.writeNumber(big);
+        } else {
+            out.writeNumber((BigDecimal) number);
+        }
+    }
+
+    /** The value as a long or BigInteger when it is whole, else as a BigDecimal without trailing zeros. */
+    private static Number plainNumber(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() > 0) {
+            return plain;
+        }
+        plain = plain.setScale(0);
+        return plain.precision() <= 18 ? (Number) plain.longValueExact() : plain.toBigIntegerExact();
     }
 
     private static JsonNode json(JSONB value) {

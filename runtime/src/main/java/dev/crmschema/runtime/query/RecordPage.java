@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.query;
 
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.runtime.request.Cursor;
 import java.util.List;
@@ -38,6 +39,14 @@ public final class RecordPage {
     /** The records as the contract's JSON records. */
     public List<ObjectNode> records() {
         return records.json();
+    }
+
+    /**
+     * The records as a JSON array of the contract's records, for a response body: written when the body is
+     * serialized, straight from the rows unless {@link #records} made trees of them.
+     */
+    public JsonSerializable recordsJson() {
+        return records;
     }
 
     /** The records as the GraphQL support API's values ({@link PlainValues}): new, mutable maps on every call. */

@@ -1,8 +1,5 @@
 package dev.crmschema.runtime.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.Field;
@@ -12,7 +9,6 @@ import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +32,6 @@ import org.jooq.impl.SQLDataType;
  * position then id.
  */
 final class RecordShaper {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String RANK = "__relationRank";
     private static final String RANKED = "ranked";
 
@@ -51,48 +46,40 @@ final class RecordShaper {
     }
 
     List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection) {
-        return shape(object, rows, projection, RecordJson.layout(object, projection));
+        return shapeOnDemand(object, rows, projection, RecordJson.layout(object, projection)).json();
     }
 
     /**
-     * The records of these rows, shaped when and in the form their reader asks for ({@link ShapedRecords}),
-     * unless the projection expands relations: then they are read and shaped now.
+     * The records of these rows, shaped when and in the form their reader asks for ({@link ShapedRecords}).
+     * When the projection expands relations, the related records are read now.
      */
     ShapedRecords shapeOnDemand(ObjectType object, List<RecordRow> rows, Projection projection, RecordJson.Layout layout) {
-        return projection.depth() >= 1 ? ShapedRecords.of(shape(object, rows, projection, layout)) : ShapedRecords.of(layout, rows);
-    }
-
-    /** As {@link #shape(ObjectType, List, Projection)}, with the layout of the object and projection worked out already. */
-    List<ObjectNode> shape(ObjectType object, List<RecordRow> rows, Projection projection, RecordJson.Layout layout) {
-        List<Map<String, JsonNode>> related = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            related.add(projection.depth() >= 1 ? new LinkedHashMap<>() : Map.of());
+        if (projection.depth() < 1 || rows.isEmpty()) {
+            return ShapedRecords.of(layout, rows);
         }
-        if (projection.depth() >= 1 && !rows.isEmpty()) {
-            List<Expansion> expansions = new ArrayList<>();
-            for (Field field : object.fields()) {
-                // With a fields projection, only the relations it names are expanded.
-                if (field.relation().isPresent() && projection.includes(field.name())) {
-                    expansions.add(field.isManyToOne() ? manyToOne(field, rows) : oneToMany(field, rows));
-                }
+        List<Map<String, RecordJson.Related>> related = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            related.add(new HashMap<>());
+        }
+        List<Expansion> expansions = new ArrayList<>();
+        for (Field field : object.fields()) {
+            // With a fields projection, only the relations it names are expanded.
+            if (field.relation().isPresent() && projection.includes(field.name())) {
+                expansions.add(field.isManyToOne() ? manyToOne(field, rows) : oneToMany(field, rows));
             }
-            expand(expansions, related);
         }
-        List<ObjectNode> nodes = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            nodes.add(RecordJson.shape(layout, rows.get(i), related.get(i)));
-        }
-        return nodes;
+        expand(expansions, related);
+        return ShapedRecords.of(layout, rows, related);
     }
 
     /**
      * One relation of a depth-1 expansion: the statement that reads its records (null when no row points to
      * any) and how the records it read join the rows.
      */
-    private record Expansion(RenderedStatements.Read read, BiConsumer<List<RecordRow>, List<Map<String, JsonNode>>> attach) {}
+    private record Expansion(RenderedStatements.Read read, BiConsumer<List<RecordRow>, List<Map<String, RecordJson.Related>>> attach) {}
 
     /** Reads every relation's records in one round trip, then puts them on the rows. */
-    private void expand(List<Expansion> expansions, List<Map<String, JsonNode>> related) {
+    private void expand(List<Expansion> expansions, List<Map<String, RecordJson.Related>> related) {
         List<RenderedStatements.Read> reads = expansions.stream().map(Expansion::read).filter(Objects::nonNull).toList();
         Iterator<List<RecordRow>> fetched = RenderedStatements.fetchRows(tx, reads).iterator();
         for (Expansion expansion : expansions) {
@@ -123,13 +110,10 @@ final class RecordShaper {
         }
         return new Expansion(read, (fetched, related) -> {
             RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
-            Map<UUID, ObjectNode> byId = new HashMap<>();
-            for (RecordRow row : fetched) {
-                byId.put(row.id(), RecordJson.shape(layout, row, Map.of()));
-            }
+            Map<UUID, RecordRow> byId = new HashMap<>();
+            fetched.forEach(row -> byId.put(row.id(), row));
             for (int i = 0; i < rows.size(); i++) {
-                ObjectNode expanded = byId.get((UUID) rows.get(i).get(join));
-                related.get(i).put(field.name(), expanded == null ? NODES.nullNode() : expanded.deepCopy());
+                related.get(i).put(field.name(), new RecordJson.Related.One(layout, byId.get((UUID) rows.get(i).get(join))));
             }
         });
     }
@@ -163,16 +147,14 @@ final class RecordShaper {
             return tx.select(outer).from(ranked).where(rank.le(cap)).orderBy(DSL.field(DSL.name(RANKED, join.name())), rank);
         });
         return new Expansion(new RenderedStatements.Read(sql, columns, parentValues, cap), (fetched, related) -> {
-            Map<UUID, ArrayNode> byParent = new HashMap<>();
             RecordJson.Layout layout = RecordJson.layout(target, Projection.DEFAULT);
+            Map<UUID, List<RecordRow>> byParent = new HashMap<>();
             for (RecordRow child : fetched) {
-                byParent.computeIfAbsent((UUID) child.get(join), id -> NODES.arrayNode())
-                        .add(RecordJson.shape(layout, child, Map.of()));
+                byParent.computeIfAbsent((UUID) child.get(join), id -> new ArrayList<>()).add(child);
             }
             for (int i = 0; i < rows.size(); i++) {
-                // Each child has one parent, so every parent's array is its own: no copy needed.
-                ArrayNode children = byParent.get(rows.get(i).id());
-                related.get(i).put(field.name(), children == null ? NODES.arrayNode() : children);
+                List<RecordRow> children = byParent.getOrDefault(rows.get(i).id(), List.of());
+                related.get(i).put(field.name(), new RecordJson.Related.Many(layout, children));
             }
         });
     }

@@ -68,10 +68,7 @@ final class GroupByRoute {
             for (Map.Entry<String, Object> value : group.aggregates().entrySet()) {
                 item.set(value.getKey(), MAPPER.valueToTree(value.getValue()));
             }
-            group.records().ifPresent(page -> {
-                ArrayNode records = item.putArray("records");
-                page.records().forEach(records::add);
-            });
+            group.records().ifPresent(page -> item.putPOJO("records", page.recordsJson()));
         }
         return Response.ok(body).build();
     }

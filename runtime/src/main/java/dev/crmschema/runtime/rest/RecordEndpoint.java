@@ -55,8 +55,7 @@ public final class RecordEndpoint implements RestEndpoint {
                 .startingAfter(startingAfter).endingBefore(endingBefore).depth(depth).fields(fields).build();
         RecordPage page = store().findMany(request);
         ObjectNode body = JSON.objectNode();
-        ArrayNode records = body.putObject("data").putArray(object.namePlural());
-        page.records().forEach(records::add);
+        body.putObject("data").putPOJO(object.namePlural(), page.recordsJson());
         body.put("totalCount", page.totalCount());
         body.set("pageInfo", pageInfo(page, request.order()));
         return Response.ok(body).build();
@@ -160,8 +159,7 @@ public final class RecordEndpoint implements RestEndpoint {
             ObjectNode result = results.addObject();
             result.put("totalCount", page.totalCount());
             result.set("pageInfo", pageInfo(page, order));
-            ArrayNode records = result.putArray(Names.duplicates(object));
-            page.records().forEach(records::add);
+            result.putPOJO(Names.duplicates(object), page.recordsJson());
         }
         return Response.ok(response).build();
     }
