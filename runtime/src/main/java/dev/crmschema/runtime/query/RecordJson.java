@@ -1,11 +1,11 @@
 package dev.crmschema.runtime.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,9 +76,10 @@ final class RecordJson {
     private record Slot(Field field, boolean relation, Column join, SerializedString name, SerializedString joinName,
             List<SerializedString> propertyNames) {
         static Slot of(Field field, boolean relation, Column join) {
-            List<SerializedString> propertyNames = field.kind().isComposite()
-                    ? field.kind().properties().stream().map(property -> new SerializedString(property.name())).toList()
-                    : List.of();
+            List<SerializedString> propertyNames = new ArrayList<>();
+            for (CompositeProperty property : field.kind().isComposite() ? field.kind().properties() : List.<CompositeProperty>of()) {
+                propertyNames.add(new SerializedString(property.name()));
+            }
             SerializedString joinName = join == null ? null : new SerializedString(join.name());
             return new Slot(field, relation, join, new SerializedString(field.name()), joinName, propertyNames);
         }
@@ -127,26 +128,20 @@ final class RecordJson {
         return array;
     }
 
-    /**
-     * Writes the record {@link #shape} makes, byte for byte, without building it first.
-     *
-     * @param serializers of the serialization under way; JSONB values are written with it, as they would
-     *     be in the tree (through the mapper instead, each would flush the response)
-     */
-    static void write(JsonGenerator out, SerializerProvider serializers, Layout layout, RecordRow row, Map<String, Related> related)
-            throws IOException {
+    /** Writes the record {@link #shape} makes, byte for byte, without building it first. */
+    static void write(JsonGenerator out, Layout layout, RecordRow row, Map<String, Related> related) throws IOException {
         out.writeStartObject();
         for (Slot slot : layout.slots()) {
             Field field = slot.field();
             if (slot.relation()) {
                 if (slot.join() != null) {
                     out.writeFieldName(slot.joinName());
-                    write(out, serializers, slot.join(), row);
+                    write(out, slot.join(), row);
                 }
                 Related expanded = related.get(field.name());
                 if (expanded != null) {
                     out.writeFieldName(slot.name());
-                    write(out, serializers, expanded);
+                    write(out, expanded);
                 }
             } else if (row.has(field.columns().get(0))) {
                 out.writeFieldName(slot.name());
@@ -154,36 +149,36 @@ final class RecordJson {
                     out.writeStartObject();
                     for (int i = 0; i < slot.propertyNames().size(); i++) {
                         out.writeFieldName(slot.propertyNames().get(i));
-                        write(out, serializers, field.columns().get(i), row);
+                        write(out, field.columns().get(i), row);
                     }
                     out.writeEndObject();
                 } else {
-                    write(out, serializers, field.columns().get(0), row);
+                    write(out, field.columns().get(0), row);
                 }
             }
         }
         out.writeEndObject();
     }
 
-    private static void write(JsonGenerator out, SerializerProvider serializers, Related related) throws IOException {
+    private static void write(JsonGenerator out, Related related) throws IOException {
         if (related instanceof Related.One one) {
             if (one.row() == null) {
                 out.writeNull();
             } else {
-                write(out, serializers, one.layout(), one.row(), Map.of());
+                write(out, one.layout(), one.row(), Map.of());
             }
             return;
         }
         Related.Many many = (Related.Many) related;
         out.writeStartArray(many.rows(), many.rows().size());
         for (RecordRow row : many.rows()) {
-            write(out, serializers, many.layout(), row, Map.of());
+            write(out, many.layout(), row, Map.of());
         }
         out.writeEndArray();
     }
 
     /** {@link #value}, written. */
-    private static void write(JsonGenerator out, SerializerProvider serializers, Column column, RecordRow row) throws IOException {
+    private static void write(JsonGenerator out, Column column, RecordRow row) throws IOException {
         Object value = row.get(column);
         if (value == null) {
             out.writeNull();
@@ -199,7 +194,7 @@ final class RecordJson {
             case TIMESTAMPTZ -> out.writeString(timestamp((OffsetDateTime) value));
             case DATE -> out.writeString(((LocalDate) value).toString());
             case NUMERIC -> writeDecimal(out, (BigDecimal) value);
-            case JSONB -> json((JSONB) value).serialize(out, serializers);
+            case JSONB -> writeJson(out, (JSONB) value);
             case TEXT_ARRAY, ENUM_ARRAY -> {
                 String[] values = (String[]) value;
                 out.writeArray(values, 0, values.length);
@@ -337,6 +332,14 @@ final class RecordJson {
         }
         plain = plain.setScale(0);
         return plain.precision() <= 18 ? (Number) plain.longValueExact() : plain.toBigIntegerExact();
+    }
+
+    /** The tree {@link #json} makes, written token by token as it is read: the same bytes, without the tree. */
+    private static void writeJson(JsonGenerator out, JSONB value) throws IOException {
+        try (JsonParser json = JSON.createParser(value.data())) {
+            json.nextToken();
+            out.copyCurrentStructure(json);
+        }
     }
 
     private static JsonNode json(JSONB value) {

@@ -85,7 +85,7 @@ final class ShapedRecords implements JsonSerializable {
             }
         } else {
             for (int i = 0; i < rows.size(); i++) {
-                RecordJson.write(out, serializers, layout, rows.get(i), related(i));
+                RecordJson.write(out, layout, rows.get(i), related(i));
             }
         }
         out.writeEndArray();
