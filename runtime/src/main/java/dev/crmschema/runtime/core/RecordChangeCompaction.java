@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the log of record changes short ({@link RecordChanges#compact}) while the server runs, so that reading a
- * schema's version stays a lookup of a row or two however much is written. Every server does it; two at once
- * are harmless.
+ * schema's version stays a lookup of a row or two however much is written. Every server tries; one
+ * compaction runs at a time across them, and the others skip their turn.
  */
 public final class RecordChangeCompaction implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(RecordChangeCompaction.class);
