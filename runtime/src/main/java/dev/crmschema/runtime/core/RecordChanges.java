@@ -17,11 +17,8 @@ public final class RecordChanges {
     /** The version of the schema given as the one bind value: changes whenever a write to one of its tables commits. */
     public static final String VERSION_SQL = "SELECT coalesce(sum(weight), 0) FROM core.record_change WHERE schema_name = ?";
 
-    /**
-     * The key of the PostgreSQL advisory lock a compaction holds for its transaction: the ASCII bytes of
-     * "crm.recc", a constant unlikely to be a key another application on the database uses.
-     */
-    static final long COMPACTION_LOCK = 0x63726d2e72656363L;
+    /** The PostgreSQL advisory lock a compaction holds for its transaction; next to {@code CoreSchema}'s migration lock. */
+    static final long COMPACTION_LOCK = 0x43524d_0002L;
 
     private static final String TRIGGER = "record_changes";
 
@@ -57,7 +54,7 @@ public final class RecordChanges {
     public static int compact(DSLContext dsl) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            if (!tx.fetchValue("SELECT pg_try_advisory_xact_lock(?)", COMPACTION_LOCK).equals(Boolean.TRUE)) {
+            if (!Boolean.TRUE.equals(tx.fetchValue("SELECT pg_try_advisory_xact_lock(?)", COMPACTION_LOCK))) {
                 return 0;
             }
             return tx.execute("""

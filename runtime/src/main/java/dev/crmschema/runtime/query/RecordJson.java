@@ -70,8 +70,8 @@ final class RecordJson {
     /**
      * One field of a layout. A relation writes its join column when {@code join} is set (a MANY_TO_ONE
      * relation the projection names, by itself or by its join column) and its expansion when there is one.
-     * The names {@link #write} writes are encoded once per layout, not once per record: writing names
-     * character by character was a quarter of writing a list of people at depth 1.
+     * The names {@link #write} writes are encoded once per layout, not once per record, so writing one is
+     * a copy of its bytes.
      */
     private record Slot(Field field, boolean relation, Column join, SerializedString name, SerializedString joinName,
             List<SerializedString> propertyNames) {
@@ -81,7 +81,7 @@ final class RecordJson {
                 propertyNames.add(new SerializedString(property.name()));
             }
             SerializedString joinName = join == null ? null : new SerializedString(join.name());
-            return new Slot(field, relation, join, new SerializedString(field.name()), joinName, propertyNames);
+            return new Slot(field, relation, join, new SerializedString(field.name()), joinName, List.copyOf(propertyNames));
         }
     }
 
