@@ -99,7 +99,8 @@ final class Duplicates {
         List<RecordRow> page = more ? rows.subList(0, RecordStore.MAX_PAGE_SIZE) : rows;
         int total = more ? tx.fetchCount(table.table(), where) : page.size();
         List<Cursor> cursors = page.stream().map(row -> new Cursor(List.of(row.id()))).toList();
-        return new RecordPage(shaper.shape(table.object(), page, projection), cursors, total, more, false);
+        ShapedRecords records = shaper.shapeOnDemand(table.object(), page, projection, RecordJson.layout(table.object(), projection));
+        return new RecordPage(records, cursors, total, more, false);
     }
 
     /** Equality on every column of the group, or nothing when the input lacks one of its values. */

@@ -1,6 +1,5 @@
 package dev.crmschema.runtime.query;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ColumnType;
 import dev.crmschema.compiler.model.ObjectType;
@@ -156,9 +155,10 @@ final class RecordGroups {
             }
         }
         List<Optional<RecordPage>> pages = new ArrayList<>();
+        RecordJson.Layout layout = RecordJson.layout(request.object(), request.projection());
         for (int i = 0; i < rowsByGroup.size(); i++) {
             List<RecordRow> rows = rowsByGroup.get(i);
-            List<ObjectNode> records = shaper.shape(request.object(), rows, request.projection());
+            ShapedRecords records = shaper.shapeOnDemand(request.object(), rows, request.projection(), layout);
             List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
             pages.add(Optional.of(new RecordPage(records, cursors, counts.get(i), counts.get(i) > rows.size(), false)));
         }
