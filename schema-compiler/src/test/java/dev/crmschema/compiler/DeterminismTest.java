@@ -28,10 +28,11 @@ class DeterminismTest {
     }
 
     @Test
-    void shufflingFilesObjectsAndAddedFieldsChangesNothing() throws Exception {
+    void shufflingFilesObjectsAndAddedFieldsAndIndexesChangesNothing() throws Exception {
         MetadataFiles original = ExampleWorkspaces.files("showcase");
         List<Object> objects = new ArrayList<>();
         List<Object> addedFields = new ArrayList<>();
+        List<Object> addedIndexes = new ArrayList<>();
         Map<String, Object> header = null;
         for (String text : original.byPath().values()) {
             @SuppressWarnings("unchecked")
@@ -41,12 +42,16 @@ class DeterminismTest {
             }
             objects.addAll(listOf(file.get("objects")));
             addedFields.addAll(listOf(file.get("fields")));
+            addedIndexes.addAll(listOf(file.get("indexes")));
         }
+        assertTrue(addedIndexes.size() > 0);
         Collections.reverse(objects);
         Collections.reverse(addedFields);
+        Collections.reverse(addedIndexes);
         Map<String, String> shuffled = new LinkedHashMap<>();
         shuffled.put("workspace.yaml", YAML.writeValueAsString(header));
         shuffled.put("a-extensions.yaml", YAML.writeValueAsString(Map.of("fields", addedFields)));
+        shuffled.put("b-indexes.yaml", YAML.writeValueAsString(Map.of("indexes", addedIndexes)));
         shuffled.put("z-all-objects.yaml", YAML.writeValueAsString(Map.of("objects", objects)));
 
         List<GeneratedFile> expected = withoutSourceLines(compile(original));

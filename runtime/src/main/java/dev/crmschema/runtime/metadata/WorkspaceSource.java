@@ -41,6 +41,18 @@ public final class WorkspaceSource {
         }
     }
 
+    /** An index definition, the list that holds it and its file. */
+    private record IndexEntry(String path, ArrayNode list, ObjectNode node) {
+        boolean covers(String field) {
+            for (JsonNode path : node.path("fields")) {
+                if (path.asText().equals(field) || path.asText().startsWith(field + ".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -129,12 +141,26 @@ public final class WorkspaceSource {
         changed.add(path);
     }
 
+    /** Removes an object; the indexes other files add to it go too (its own go with its definition). */
     public void removeObject(ObjectEntry entry) {
+        for (IndexEntry index : indexes(entry.name())) {
+            if (index.list() != entry.node().get("indexes")) {
+                remove(index.path(), index.list(), index.node());
+            }
+        }
         ArrayNode list = (ArrayNode) trees.get(entry.path()).get("objects");
         remove(entry.path(), list, entry.node());
     }
 
+    /** Removes a field, and every index that covers it: an index goes with any of its columns, as in PostgreSQL. */
     public void removeField(FieldEntry entry) {
+        String owner = entry.node().has("object") ? entry.node().path("object").asText()
+                : objects().stream().filter(o -> o.node().get("fields") == entry.list()).map(ObjectEntry::name).findFirst().orElse("");
+        for (IndexEntry index : indexes(owner)) {
+            if (index.covers(entry.name())) {
+                remove(index.path(), index.list(), index.node());
+            }
+        }
         remove(entry.path(), entry.list(), entry.node());
     }
 
@@ -162,6 +188,12 @@ public final class WorkspaceSource {
                 changed.add(path);
             }
         }));
+        for (IndexEntry index : indexes(from)) {
+            if (index.node().has("object")) {
+                index.node().put("object", to);
+                changed.add(index.path());
+            }
+        }
         String apiPath = "api/objects/" + from + ".yaml";
         if (entry.path().equals(apiPath) && trees.get(apiPath).path("objects").size() == 1) {
             String moved = freePath("api/objects/" + to);
@@ -172,9 +204,15 @@ public final class WorkspaceSource {
 
     /**
      * Renames a field and every reference to it: the inverse field's relation, and the object's label
-     * identifier, search fields and duplicate criteria.
+     * identifier, search fields, duplicate criteria and indexes.
      */
     public void renameField(String object, String from, String to) {
+        for (IndexEntry index : indexes(object)) {
+            if (index.covers(from)) {
+                renamePaths((ArrayNode) index.node().get("fields"), from, to);
+                changed.add(index.path());
+            }
+        }
         FieldEntry entry = field(object, from).orElseThrow();
         entry.node().put("name", to);
         changed.add(entry.path());
@@ -197,17 +235,39 @@ public final class WorkspaceSource {
                     }
                 }
             }
-            node.path("duplicateCriteria").forEach(group -> {
-                ArrayNode paths = (ArrayNode) group;
-                for (int i = 0; i < paths.size(); i++) {
-                    String path = paths.get(i).asText();
-                    if (path.equals(from) || path.startsWith(from + ".")) {
-                        paths.set(i, TextNode.valueOf(to + path.substring(from.length())));
-                    }
-                }
-            });
+            node.path("duplicateCriteria").forEach(group -> renamePaths((ArrayNode) group, from, to));
             changed.add(owner.path());
         });
+    }
+
+    /** Field paths ({@code name} or {@code name.subField}) that start with field {@code from} start with {@code to} instead. */
+    private static void renamePaths(ArrayNode paths, String from, String to) {
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i).asText();
+            if (path.equals(from) || path.startsWith(from + ".")) {
+                paths.set(i, TextNode.valueOf(to + path.substring(from.length())));
+            }
+        }
+    }
+
+    /** Indexes of {@code object}: inside its definition, and added to it from any file. */
+    private List<IndexEntry> indexes(String object) {
+        List<IndexEntry> indexes = new ArrayList<>();
+        object(object).ifPresent(o -> {
+            if (o.node().path("indexes") instanceof ArrayNode list) {
+                list.forEach(i -> indexes.add(new IndexEntry(o.path(), list, (ObjectNode) i)));
+            }
+        });
+        trees.forEach((path, tree) -> {
+            if (tree.path("indexes") instanceof ArrayNode list) {
+                list.forEach(i -> {
+                    if (i.path("object").asText().equals(object)) {
+                        indexes.add(new IndexEntry(path, list, (ObjectNode) i));
+                    }
+                });
+            }
+        });
+        return indexes;
     }
 
     private void remove(String path, ArrayNode list, JsonNode node) {
@@ -218,7 +278,8 @@ public final class WorkspaceSource {
             }
         }
         ObjectNode tree = trees.get(path);
-        boolean empty = tree.path("objects").isEmpty() && tree.path("fields").isEmpty() && !tree.has("workspace");
+        boolean empty = tree.path("objects").isEmpty() && tree.path("fields").isEmpty() && tree.path("indexes").isEmpty()
+                && !tree.has("workspace");
         if (empty) {
             trees.remove(path);
         }

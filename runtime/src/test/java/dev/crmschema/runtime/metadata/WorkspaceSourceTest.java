@@ -11,13 +11,22 @@ import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.testing.ExampleWorkspaces;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Editing metadata files as trees: what is written back means what was read, and renames reach every reference. */
 class WorkspaceSourceTest {
     private static MetadataFiles showcase() {
         return ExampleWorkspaces.files("showcase");
+    }
+
+    /** The showcase with an index added to pet from a file of its own. */
+    private static MetadataFiles showcaseWithAddedIndex() {
+        Map<String, String> files = new TreeMap<>(showcase().byPath());
+        files.put("indexes.yaml", "indexes:\n  - {object: pet, fields: [nickname, shelter]}\n");
+        return new MetadataFiles(files);
     }
 
     private static Workspace link(MetadataFiles files) {
@@ -56,7 +65,7 @@ class WorkspaceSourceTest {
 
     @Test
     void renamingAnObjectAndAFieldFollowsEveryReference() {
-        WorkspaceSource source = WorkspaceSource.of(showcase());
+        WorkspaceSource source = WorkspaceSource.of(showcaseWithAddedIndex());
         source.renameObject("pet", "animal");
         source.object("animal").orElseThrow().node().put("namePlural", "animals");
         source.renameField("animal", "nickname", "callName");
@@ -65,7 +74,23 @@ class WorkspaceSourceTest {
         assertEquals("animal", model.require("visit").field("pet").orElseThrow().relation().orElseThrow().targetObject());
         assertEquals("animal", model.require("person").field("adoptedPets").orElseThrow().relation().orElseThrow().targetObject());
         assertEquals("residents", model.require("animal").field("shelter").orElseThrow().relation().orElseThrow().inverseField());
-        assertEquals(java.util.List.of("name", "callName"), model.require("animal").searchFields());
+        assertEquals(List.of("name", "callName"), model.require("animal").searchFields());
+        assertEquals(List.of(List.of("callName", "shelter"), List.of("isAdopted", "arrivedAt"), List.of("species", "callName")),
+                model.require("animal").indexes());
+    }
+
+    @Test
+    void removingAFieldRemovesTheIndexesThatCoverItAndRemovingAnObjectItsAddedIndexes() {
+        WorkspaceSource source = WorkspaceSource.of(showcaseWithAddedIndex());
+        source.removeField(source.field("pet", "shelter").orElseThrow());
+        source.removeField(source.field("shelter", "pets").orElseThrow());
+        source.removeField(source.field("pet", "isAdopted").orElseThrow());
+        assertEquals(List.of(List.of("species", "nickname")), link(source.files()).require("pet").indexes());
+        assertFalse(source.files().byPath().containsKey("indexes.yaml"), "its only index is gone, and the file with it");
+
+        WorkspaceSource again = WorkspaceSource.of(showcaseWithAddedIndex());
+        again.removeObject(again.object("pet").orElseThrow());
+        assertFalse(again.files().byPath().containsKey("indexes.yaml"));
     }
 
     @Test

@@ -368,6 +368,51 @@ class MetadataApiTest {
         assertNotEquals(0, imported.path("files").size());
     }
 
+    @Test
+    void anImportedIndexIsCreatedFollowsItsFieldsRenameAndGoesWithIt() {
+        String fieldId = createField("company", Map.of("type", "TEXT", "name", "shelfCode", "label", "Shelf code")).path("id").asText();
+        Map<String, Object> files = exportedFiles();
+        files.put("indexes/company.yaml", "indexes:\n  - {object: company, fields: [shelfCode, address.addressCity]}\n");
+        ok(send("POST", "/rest/metadata/import", Map.of("files", files)), 200);
+        assertEquals(List.of("CREATE INDEX \"idx_company_shelfCode_addressAddressCity\" ON " + server.acme.schemaName()
+                + ".company USING btree (\"shelfCode\", \"addressAddressCity\")"), indexes("company", "%shelfCode%"));
+        StringBuilder incompressible = new StringBuilder();
+        new java.util.Random(7).ints(4000, 'a', 'z' + 1).forEach(c -> incompressible.append((char) c));
+        TestServer.Reply tooLong = send("POST", "/rest/companies", Map.of("name", "Long", "shelfCode", incompressible.toString()));
+        assertEquals(400, tooLong.status(), tooLong.raw().body());
+        assertTrue(tooLong.raw().body().contains("too large to be stored or indexed"), tooLong.raw().body());
+
+        ok(send("PATCH", "/rest/metadata/fields/" + fieldId, Map.of("name", "binCode", "label", "Bin code")), 200);
+        assertEquals(List.of(), indexes("company", "%shelfCode%"));
+        assertEquals(1, indexes("company", "idx_company_binCode_addressAddressCity").size());
+        String indexFile = exportedFiles().get("indexes/company.yaml").toString();
+        assertTrue(indexFile.contains("binCode") && !indexFile.contains("shelfCode"), indexFile);
+
+        files = exportedFiles();
+        files.put("indexes/company.yaml", "indexes:\n  - {object: company, fields: [adress.addressCity]}\n");
+        TestServer.Reply invalid = send("POST", "/rest/metadata/import", Map.of("files", files));
+        assertEquals(400, invalid.status());
+        assertTrue(invalid.raw().body().contains("CRM219") && invalid.raw().body().contains("did you mean 'address'?"), invalid.raw().body());
+
+        ok(send("PATCH", "/rest/metadata/fields/" + fieldId, Map.of("isActive", false)), 200);
+        assertEquals(1, indexes("company", "%binCode%").size(), "an inactive field keeps its column, and the index on it");
+        ok(send("DELETE", "/rest/metadata/fields/" + fieldId, null), 200);
+        assertEquals(List.of(), indexes("company", "%binCode%"));
+        assertFalse(exportedFiles().containsKey("indexes/company.yaml"), "the file held only that index");
+    }
+
+    private static Map<String, Object> exportedFiles() {
+        Map<String, Object> files = new LinkedHashMap<>();
+        ok(server.get(server.acmeKey, "/rest/metadata/export"), 200).path("files").properties()
+                .forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+        return files;
+    }
+
+    private static List<String> indexes(String table, String namePattern) {
+        return server.database.dsl().fetch("SELECT indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ? AND indexname LIKE ?"
+                + " ORDER BY indexname", server.acme.schemaName(), table, namePattern).getValues(0, String.class);
+    }
+
     private static List<String> values(JsonNode options) {
         List<String> values = new ArrayList<>();
         options.forEach(o -> values.add(o.path("value").asText()));

@@ -32,7 +32,8 @@ public enum DiagnosticCode {
     MISSING_OPTIONS("CRM215", "a SELECT or MULTI_SELECT field without options"),
     INVALID_RELATION("CRM216", "a relation definition that is incomplete or contradictory"),
     INVALID_SETTING("CRM217", "a field setting that does not fit the field type"),
-    INACTIVE_REFERENCE("CRM218", "an active object names an inactive field as its label, search or duplicate field");
+    INACTIVE_REFERENCE("CRM218", "an active object names an inactive field as its label, search or duplicate field"),
+    INVALID_INDEX("CRM219", "an index names a field that does not exist or cannot be indexed, or repeats another");
 
     private final String code;
     private final String summary;

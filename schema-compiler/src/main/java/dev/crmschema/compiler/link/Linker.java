@@ -4,6 +4,7 @@ import dev.crmschema.compiler.diag.DiagnosticCode;
 import dev.crmschema.compiler.diag.Diagnostics;
 import dev.crmschema.compiler.diag.DidYouMean;
 import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.CompositeProperty;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
@@ -14,6 +15,7 @@ import dev.crmschema.compiler.model.SelectOption;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.naming.Names;
 import dev.crmschema.compiler.syntax.FieldElement;
+import dev.crmschema.compiler.syntax.IndexElement;
 import dev.crmschema.compiler.syntax.Located;
 import dev.crmschema.compiler.syntax.ObjectElement;
 import dev.crmschema.compiler.syntax.OptionElement;
@@ -22,10 +24,13 @@ import dev.crmschema.compiler.syntax.WorkspaceElement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -83,7 +88,7 @@ public final class Linker {
             drafts.put(name, new ObjectDraft(element));
         }
 
-        // 2. Attach fields added to existing objects.
+        // 2. Attach fields and indexes added to existing objects.
         for (FieldElement extension : workspace.fieldExtensions()) {
             Located<String> target = extension.object().orElseThrow();
             ObjectDraft draft = drafts.get(target.value());
@@ -93,6 +98,17 @@ public final class Linker {
                         DidYouMean.hint(target.value(), drafts.keySet()));
             } else {
                 draft.extensions.add(extension);
+            }
+        }
+
+        for (IndexElement extension : workspace.indexExtensions()) {
+            Located<String> target = extension.object().orElseThrow();
+            ObjectDraft draft = drafts.get(target.value());
+            if (draft == null) {
+                diagnostics.error(DiagnosticCode.UNKNOWN_OBJECT, target.location(),
+                        "cannot add an index to unknown object '" + target.value() + "'", DidYouMean.hint(target.value(), drafts.keySet()));
+            } else {
+                draft.indexes.add(extension);
             }
         }
 
@@ -365,6 +381,61 @@ public final class Linker {
                 }
             }
         }
+        checkIndexes(draft);
+    }
+
+    /** Each index names fields with columns, sub-fields of composites, no path twice, and no other index's paths. */
+    private void checkIndexes(ObjectDraft draft) {
+        List<String> names = draft.fields.stream().map(FieldDraft::name).toList();
+        Map<List<String>, IndexElement> seen = new HashMap<>();
+        for (IndexElement index : draft.indexes) {
+            List<String> paths = index.fields().stream().map(Located::value).toList();
+            IndexElement earlier = seen.putIfAbsent(paths, index);
+            if (earlier != null) {
+                diagnostics.error(DiagnosticCode.INVALID_INDEX, index.location(),
+                        "'" + draft.name() + "' has the index " + paths + " twice (also at " + earlier.location() + ")", "remove one of them");
+            }
+            Set<String> inIndex = new HashSet<>();
+            for (Located<String> path : index.fields()) {
+                if (!inIndex.add(path.value())) {
+                    diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(),
+                            "an index of '" + draft.name() + "' names '" + path.value() + "' twice", "name each field once");
+                    continue;
+                }
+                String[] parts = path.value().split("\\.", 2);
+                Optional<FieldDraft> field = draft.fields.stream().filter(f -> f.name().equals(parts[0])).findFirst();
+                if (field.isEmpty()) {
+                    diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(),
+                            "index field '" + path.value() + "' is not a field of '" + draft.name() + "'", DidYouMean.hint(parts[0], names));
+                } else {
+                    checkIndexPath(draft, field.get(), path, parts.length == 2 ? Optional.of(parts[1]) : Optional.empty());
+                }
+            }
+        }
+    }
+
+    private void checkIndexPath(ObjectDraft draft, FieldDraft field, Located<String> path, Optional<String> subField) {
+        String where = "'" + draft.name() + "." + field.name() + "'";
+        if (field.columns.isEmpty()) {
+            diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(), where + " is a ONE_TO_MANY relation and has no column to index",
+                    "index its inverse, the MANY_TO_ONE field that holds the join column");
+        } else if (field.kind == FieldKind.TS_VECTOR) {
+            diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(), where + " is a search vector and has a GIN index already",
+                    "remove it from the index");
+        } else if (field.kind.isComposite()) {
+            List<String> properties = field.kind.properties().stream().map(CompositeProperty::name).toList();
+            if (subField.isEmpty()) {
+                diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(), where + " is " + field.kind + ": index one of its sub-fields",
+                        "for example '" + field.name() + "." + properties.get(0) + "'");
+            } else if (!properties.contains(subField.get())) {
+                diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(),
+                        "'" + subField.get() + "' is not a sub-field of " + where + " (" + field.kind + ")",
+                        DidYouMean.hint(subField.get(), properties).orElse("sub-fields: " + String.join(", ", properties)));
+            }
+        } else if (subField.isPresent()) {
+            diagnostics.error(DiagnosticCode.INVALID_INDEX, path.location(), where + " is " + field.kind + " and has no sub-fields",
+                    "index '" + field.name() + "'");
+        }
     }
 
     private <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, Located<String> value, String what) {
@@ -410,8 +481,11 @@ public final class Linker {
         final List<FieldElement> extensions = new ArrayList<>();
         final List<FieldDraft> fields = new ArrayList<>();
 
+        final List<IndexElement> indexes = new ArrayList<>();
+
         ObjectDraft(ObjectElement element) {
             this.element = element;
+            indexes.addAll(element.indexes());
         }
 
         String name() {
@@ -434,6 +508,9 @@ public final class Linker {
                     element.labelPlural().orElse(Names.pascal(element.namePlural().value())),
                     element.description(), element.icon(), element.isCustom(), tableName(), labelIdentifier, search,
                     element.duplicateCriteria().stream().map(g -> g.stream().map(Located::value).toList()).toList(),
+                    // Sorted: indexes added from other files must not depend on the order files are read in.
+                    indexes.stream().map(i -> i.fields().stream().map(Located::value).toList())
+                            .sorted(Comparator.comparing(paths -> String.join(",", paths))).toList(),
                     built, element.location());
         }
     }

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** A linked object: its fields (system fields included) and its physical table. */
+/**
+ * A linked object: its fields (system fields included) and its physical table. {@code indexes} are the
+ * indexes its metadata declares, each a list of field paths ({@code name}, {@code address.addressCity}).
+ */
 public record ObjectType(
         String nameSingular,
         String namePlural,
@@ -19,6 +22,7 @@ public record ObjectType(
         String labelIdentifierField,
         List<String> searchFields,
         List<List<String>> duplicateCriteria,
+        List<List<String>> indexes,
         List<Field> fields,
         SourceLocation location) {
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -410,9 +411,9 @@ public final class Names {
         return sqlIdentifier("fk_" + table + "_" + column);
     }
 
-    /** A plain (or GIN) index on one column. */
-    public static String index(String table, String column) {
-        return sqlIdentifier("idx_" + table + "_" + column);
+    /** A plain (or GIN) index on one or more columns. */
+    public static String index(String table, List<String> columns) {
+        return sqlIdentifier("idx_" + table + "_" + String.join("_", columns));
     }
 
     /** The index of a table's ids among rows that are not soft-deleted. */

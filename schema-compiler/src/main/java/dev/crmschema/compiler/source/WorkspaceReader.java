@@ -4,6 +4,7 @@ import dev.crmschema.compiler.diag.DiagnosticCode;
 import dev.crmschema.compiler.diag.Diagnostics;
 import dev.crmschema.compiler.diag.SourceLocation;
 import dev.crmschema.compiler.syntax.FieldElement;
+import dev.crmschema.compiler.syntax.IndexElement;
 import dev.crmschema.compiler.syntax.Located;
 import dev.crmschema.compiler.syntax.ObjectElement;
 import dev.crmschema.compiler.syntax.OptionElement;
@@ -21,13 +22,15 @@ import java.util.Set;
  * {@code schema-compiler/README.md}; its vocabulary is the metadata API's.
  */
 public final class WorkspaceReader {
-    private static final Set<String> FILE_KEYS = Set.of("workspace", "objects", "fields");
+    private static final Set<String> FILE_KEYS = Set.of("workspace", "objects", "fields", "indexes");
     private static final Set<String> WORKSPACE_KEYS = Set.of("name", "displayName", "description", "standardObjects");
     private static final Set<String> OBJECT_KEYS = Set.of("nameSingular", "namePlural", "labelSingular", "labelPlural",
-            "description", "icon", "isCustom", "isActive", "labelIdentifierField", "searchFields", "duplicateCriteria", "fields");
+            "description", "icon", "isCustom", "isActive", "labelIdentifierField", "searchFields", "duplicateCriteria", "indexes", "fields");
     private static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "description", "icon", "isNullable",
             "isUnique", "isCustom", "isSystem", "isActive", "defaultValue", "options", "settings", "relation");
     private static final Set<String> EXTENSION_FIELD_KEYS = union(FIELD_KEYS, Set.of("object"));
+    private static final Set<String> INDEX_KEYS = Set.of("fields");
+    private static final Set<String> EXTENSION_INDEX_KEYS = union(INDEX_KEYS, Set.of("object"));
     private static final Set<String> OPTION_KEYS = Set.of("id", "value", "label", "position", "color");
     private static final Set<String> RELATION_KEYS = Set.of("type", "targetObject", "inverseField", "onDelete");
 
@@ -57,6 +60,7 @@ public final class WorkspaceReader {
         boolean sawHeader = false;
         List<ObjectElement> objects = new ArrayList<>();
         List<FieldElement> extensions = new ArrayList<>();
+        List<IndexElement> indexExtensions = new ArrayList<>();
 
         for (Map.Entry<String, String> file : files.byPath().entrySet()) {
             Optional<SourceNode> root = SourceReader.read(file.getKey(), file.getValue(), diagnostics);
@@ -93,13 +97,16 @@ public final class WorkspaceReader {
             for (SourceNode fieldNode : top.get().list("fields")) {
                 readField(fieldNode, true).ifPresent(extensions::add);
             }
+            for (SourceNode indexNode : top.get().list("indexes")) {
+                readIndex(indexNode, true).ifPresent(indexExtensions::add);
+            }
         }
         if (!sawHeader) {
             diagnostics.error(DiagnosticCode.NO_METADATA, new SourceLocation(MetadataFiles.WORKSPACE_FILE, "", 1, 1),
                     "no workspace header found: " + MetadataFiles.WORKSPACE_FILE + " must contain 'workspace: {name: ...}'",
                     "create " + MetadataFiles.WORKSPACE_FILE + " with 'workspace:' and a camelCase 'name'");
         }
-        return new WorkspaceElement(name, displayName, description, standardObjects, objects, extensions,
+        return new WorkspaceElement(name, displayName, description, standardObjects, objects, extensions, indexExtensions,
                 new SourceLocation(MetadataFiles.WORKSPACE_FILE, "", 1, 1));
     }
 
@@ -114,6 +121,10 @@ public final class WorkspaceReader {
         List<FieldElement> fields = new ArrayList<>();
         for (SourceNode fieldNode : o.list("fields")) {
             readField(fieldNode, false).ifPresent(fields::add);
+        }
+        List<IndexElement> indexes = new ArrayList<>();
+        for (SourceNode indexNode : o.list("indexes")) {
+            readIndex(indexNode, false).ifPresent(indexes::add);
         }
         List<List<Located<String>>> criteria = new ArrayList<>();
         for (SourceNode group : o.list("duplicateCriteria")) {
@@ -140,7 +151,28 @@ public final class WorkspaceReader {
                 o.text("labelSingular"), o.text("labelPlural"), o.text("description"), o.text("icon"),
                 o.bool("isCustom", customByDefault), o.bool("isActive", true),
                 o.string("labelIdentifierField"), o.strings("searchFields"), List.copyOf(criteria),
-                List.copyOf(fields), o.location()));
+                List.copyOf(indexes), List.copyOf(fields), o.location()));
+    }
+
+    private Optional<IndexElement> readIndex(SourceNode node, boolean extension) {
+        String what = extension ? "an index added to an object" : "an index";
+        Optional<MappingReader> maybe = MappingReader.of(node, what, extension ? EXTENSION_INDEX_KEYS : INDEX_KEYS, diagnostics);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader i = maybe.get();
+        Optional<Located<String>> object = extension ? i.requiredString("object", what) : Optional.empty();
+        List<Located<String>> fields = i.strings("fields");
+        boolean noneListed = i.node("fields").map(n -> n instanceof SourceNode.ListNode list && list.items().isEmpty()).orElse(true);
+        if (noneListed) {
+            diagnostics.error(DiagnosticCode.MISSING_PROPERTY, i.node("fields").map(SourceNode::location).orElse(i.location()),
+                    what + " needs at least one field in 'fields'",
+                    "list the fields it covers, in order, for example fields: [address.addressCity]");
+        }
+        if (fields.isEmpty() || (extension && object.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndexElement(object, List.copyOf(fields), i.location()));
     }
 
     private Optional<FieldElement> readField(SourceNode node, boolean extension) {

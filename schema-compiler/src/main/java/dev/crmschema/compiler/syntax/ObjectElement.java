@@ -17,5 +17,6 @@ public record ObjectElement(
         Optional<Located<String>> labelIdentifierField,
         List<Located<String>> searchFields,
         List<List<Located<String>>> duplicateCriteria,
+        List<IndexElement> indexes,
         List<FieldElement> fields,
         SourceLocation location) {}

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Everything read from one workspace folder, exactly as written and not yet resolved: the workspace
- * header from {@code workspace.yaml}, the objects, and the fields added to existing objects.
+ * header from {@code workspace.yaml}, the objects, and the fields and indexes added to existing objects.
  */
 public record WorkspaceElement(
         Located<String> name,
@@ -15,4 +15,5 @@ public record WorkspaceElement(
         boolean standardObjects,
         List<ObjectElement> objects,
         List<FieldElement> fieldExtensions,
+        List<IndexElement> indexExtensions,
         SourceLocation location) {}

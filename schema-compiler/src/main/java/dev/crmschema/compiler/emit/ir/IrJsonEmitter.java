@@ -52,6 +52,14 @@ public final class IrJsonEmitter implements Emitter {
             ArrayNode g = criteria.addArray();
             group.forEach(g::add);
         });
+        // Only when declared: models without indexes keep the IR, and so the ModelHash, they always had.
+        if (!object.indexes().isEmpty()) {
+            ArrayNode indexes = node.putArray("indexes");
+            object.indexes().forEach(paths -> {
+                ArrayNode index = indexes.addObject().putArray("fields");
+                paths.forEach(index::add);
+            });
+        }
         ArrayNode fields = node.putArray("fields");
         object.fields().forEach(f -> fields.add(field(f)));
         return node;

@@ -87,7 +87,9 @@ final class InformationSchemaBuilder {
     private static void index(InformationSchema info, TableIndex index) {
         info.getIndexes().add(new Index().withIndexSchema(SCHEMA).withIndexName(index.name())
                 .withTableSchema(SCHEMA).withTableName(index.table()).withIsUnique(index.unique()));
-        info.getIndexColumnUsages().add(new IndexColumnUsage().withIndexSchema(SCHEMA).withIndexName(index.name())
-                .withTableSchema(SCHEMA).withTableName(index.table()).withColumnName(index.column()).withOrdinalPosition(1));
+        for (int i = 0; i < index.columns().size(); i++) {
+            info.getIndexColumnUsages().add(new IndexColumnUsage().withIndexSchema(SCHEMA).withIndexName(index.name())
+                    .withTableSchema(SCHEMA).withTableName(index.table()).withColumnName(index.columns().get(i)).withOrdinalPosition(i + 1));
+        }
     }
 }

@@ -112,7 +112,7 @@ public final class DdlWriter {
         if (index.method() == TableIndex.Method.GIN) {
             sql.append(" USING GIN");
         }
-        sql.append(" (").append(identifier(index.column())).append(')');
+        sql.append(" (").append(index.columns().stream().map(SqlSyntax::identifier).collect(Collectors.joining(", "))).append(')');
         if (index.liveRowsOnly()) {
             sql.append(" WHERE ").append(identifier(TableIndex.DELETED_AT)).append(" IS NULL");
         }

@@ -243,13 +243,13 @@ public final class SchemaMigration {
     /** Indexes follow renamed tables and columns; an index the new model no longer wants is dropped. */
     private void migrateIndexes(ObjectType previous, ObjectType next, Map<String, String> columnRenames) {
         Map<String, TableIndex> wanted = new LinkedHashMap<>();
-        TableIndex.of(next).forEach(index -> wanted.put(indexKey(index.column(), index), index));
+        TableIndex.of(next).forEach(index -> wanted.put(indexKey(index.columns(), index), index));
         for (TableIndex index : TableIndex.of(previous)) {
-            String column = columnRenames.get(index.column());
-            if (column == null) {
-                continue; // its column is dropped, and the index with it
+            List<String> columns = index.columns().stream().map(c -> columnRenames.getOrDefault(c, "")).toList();
+            if (columns.contains("")) {
+                continue; // a column is dropped, and the index with it
             }
-            TableIndex kept = wanted.get(indexKey(column, index));
+            TableIndex kept = wanted.get(indexKey(columns, index));
             if (kept == null) {
                 drops.add("DROP INDEX IF EXISTS " + qualified(schema, index.name()));
             } else if (!kept.name().equals(index.name())) {
@@ -258,8 +258,8 @@ public final class SchemaMigration {
         }
     }
 
-    private static String indexKey(String column, TableIndex index) {
-        return column + "/" + index.unique() + "/" + index.method() + "/" + index.liveRowsOnly();
+    private static String indexKey(List<String> columns, TableIndex index) {
+        return columns + "/" + index.unique() + "/" + index.method() + "/" + index.liveRowsOnly();
     }
 
     /** Foreign keys follow renames; one whose target or ON DELETE action changed is dropped and created anew. */

@@ -145,6 +145,18 @@ class DdlWriterPostgresTest {
     }
 
     @Test
+    void declaredIndexesCoverTheirColumnsInOrderAndServeAFilter() throws SQLException {
+        assertEquals("""
+                CREATE INDEX "idx__pet_isAdopted_arrivedAt" ON showcase_test._pet USING btree ("isAdopted", "arrivedAt")
+                CREATE INDEX idx__pet_species_nickname ON showcase_test._pet USING btree (species, nickname)
+                CREATE INDEX "idx_company_addressAddressCity" ON showcase_test.company USING btree ("addressAddressCity")
+                """, text("SELECT indexdef FROM pg_indexes WHERE schemaname = 'showcase_test' AND indexname IN"
+                + " ('idx__pet_isAdopted_arrivedAt', 'idx__pet_species_nickname', 'idx_company_addressAddressCity') ORDER BY indexname"));
+        String plan = text("SET enable_seqscan = off; EXPLAIN SELECT * FROM showcase_test.company WHERE \"addressAddressCity\" = 'Lyon'");
+        assertTrue(plan.contains("idx_company_addressAddressCity"), plan);
+    }
+
+    @Test
     void theLiveRowsOfATableAreCountedFromAnIndexAlone() throws SQLException {
         // Notes have no unique field, whose partial index could answer as well.
         update("INSERT INTO showcase_test.\"note\" SELECT FROM generate_series(1, 500)");
@@ -217,7 +229,7 @@ class DdlWriterPostgresTest {
             assertEquals(UUID.fromString("0b6e1a51-0c2a-4a55-9d36-2b8a1b8f1f10"), row.getObject(9, UUID.class));
         }
         for (String suffix : List.of("One", "Two")) {
-            String index = Names.index("_rescueQuirk", "caretakerOfTheNorthernRescueCenterBranchNumber" + suffix + "Id");
+            String index = Names.index("_rescueQuirk", List.of("caretakerOfTheNorthernRescueCenterBranchNumber" + suffix + "Id"));
             assertEquals(Names.MAX_SQL_IDENTIFIER, index.length());
             assertEquals(1, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'quirks_test' AND indexname = '" + index + "'"));
         }

@@ -71,6 +71,7 @@ class SchemaMigrationPostgresTest {
                         "{name: nickname, label: Nickname, type: TEXT, defaultValue: \"''\"}",
                                 "{name: callName, label: Call name, type: TEXT, defaultValue: \"''\"}",
                         "searchFields: [name, nickname]", "searchFields: [name, callName]",
+                        "{fields: [species, nickname]}", "{fields: [species, callName]}",
                         "{value: CAT, label: Cat, color: purple}", "{value: KITTEN, label: Kitten, color: purple}",
                         "          - {value: BIRD, label: Bird, color: yellow}\n", "",
                         "          - {value: BLACK, label: Black, color: gray}\n", "",
