@@ -11,15 +11,21 @@ import dev.crmschema.compiler.model.ColumnType;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.db.JdbcQueries;
 import dev.crmschema.runtime.request.Projection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGResultSetMetaData;
 
 /** Rows read through plain JDBC carry the same values, of the same Java types, as rows read through jOOQ. */
 class JdbcRowsTest {
@@ -33,6 +39,32 @@ class JdbcRowsTest {
     @AfterAll
     static void stop() {
         db.close();
+    }
+
+    @Test
+    void timestampsReadInTextAndBinaryFormAsTheDriverReadsThem() {
+        Column column = new Column("at", ColumnType.TIMESTAMPTZ, Optional.empty(), true, Optional.empty());
+        String sql = "SELECT at FROM (VALUES (timestamptz '2025-01-01T01:02:03.456789+02'), ('1999-12-31T23:59:59.999999Z'),"
+                + " ('2000-01-01Z'), ('1970-01-01Z'), ('0001-01-01Z'), ('294276-12-31T23:59:59.999999Z'), ('infinity'),"
+                + " ('-infinity'), (NULL)) AS t(at)";
+        Set<Integer> formats = new TreeSet<>();
+        db.dsl().connection(connection -> {
+            // The driver reads in text form until it prepares the statement on the server (5th run), then in binary.
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int run = 0; run < 8; run++) {
+                    try (ResultSet rows = select.executeQuery()) {
+                        formats.add(rows.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(1));
+                        int count = 0;
+                        while (rows.next()) {
+                            Object read = JdbcRows.row(rows, List.of(column), RecordRow.Columns.of(List.of(column))).get(column);
+                            assertEquals(rows.getObject(1, OffsetDateTime.class), read, "run " + run + ", row " + count++);
+                        }
+                        assertEquals(9, count);
+                    }
+                }
+            }
+        });
+        assertEquals(Set.of(0, 1), formats, "both forms were read");
     }
 
     @Test
