@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
+import dev.crmschema.compiler.model.ColumnType;
 import dev.crmschema.compiler.model.CompositeProperty;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.ObjectType;
@@ -65,7 +66,41 @@ final class RecordJson {
     }
 
     /** The fields {@link #shape} writes, in order; see {@link #layout}. */
-    record Layout(List<Slot> slots) {}
+    static final class Layout {
+        private final List<Slot> slots;
+        /** The last rows' columns this layout was resolved against; rows of one statement share theirs. */
+        private volatile Positions positions;
+
+        private Layout(List<Slot> slots) {
+            this.slots = slots;
+        }
+
+        List<Slot> slots() {
+            return slots;
+        }
+
+        /**
+         * Where each slot's columns are in rows read with {@code columns}: per slot, the position of its join
+         * column or of each of its field's columns, -1 for a column not read. Resolved once per statement's
+         * rows rather than looked up by name for every value of every record.
+         */
+        int[][] positionsIn(RecordRow.Columns columns) {
+            Positions known = positions;
+            if (known == null || known.columns != columns) {
+                int[][] bySlot = new int[slots.size()][];
+                for (int i = 0; i < bySlot.length; i++) {
+                    Slot slot = slots.get(i);
+                    List<Column> read = slot.join() != null ? List.of(slot.join()) : slot.relation() ? List.of() : slot.field().columns();
+                    bySlot[i] = read.stream().mapToInt(c -> columns.position(c.name())).toArray();
+                }
+                known = new Positions(columns, bySlot);
+                positions = known;
+            }
+            return known.bySlot;
+        }
+
+        private record Positions(RecordRow.Columns columns, int[][] bySlot) {}
+    }
 
     /**
      * One field of a layout. A relation writes its join column when {@code join} is set (a MANY_TO_ONE
@@ -74,14 +109,15 @@ final class RecordJson {
      * a copy of its bytes.
      */
     private record Slot(Field field, boolean relation, Column join, SerializedString name, SerializedString joinName,
-            List<SerializedString> propertyNames) {
+            List<SerializedString> propertyNames, List<ColumnType> types) {
         static Slot of(Field field, boolean relation, Column join) {
             List<SerializedString> propertyNames = new ArrayList<>();
             for (CompositeProperty property : field.kind().isComposite() ? field.kind().properties() : List.<CompositeProperty>of()) {
                 propertyNames.add(new SerializedString(property.name()));
             }
             SerializedString joinName = join == null ? null : new SerializedString(join.name());
-            return new Slot(field, relation, join, new SerializedString(field.name()), joinName, List.copyOf(propertyNames));
+            List<ColumnType> types = (join != null ? List.of(join) : field.columns()).stream().map(Column::type).toList();
+            return new Slot(field, relation, join, new SerializedString(field.name()), joinName, List.copyOf(propertyNames), types);
         }
     }
 
@@ -131,29 +167,32 @@ final class RecordJson {
     /** Writes the record {@link #shape} makes, byte for byte, without building it first. */
     static void write(JsonGenerator out, Layout layout, RecordRow row, Map<String, Related> related) throws IOException {
         out.writeStartObject();
-        for (Slot slot : layout.slots()) {
-            Field field = slot.field();
+        List<Slot> slots = layout.slots();
+        int[][] positions = layout.positionsIn(row.columns());
+        for (int s = 0; s < slots.size(); s++) {
+            Slot slot = slots.get(s);
+            int[] at = positions[s];
             if (slot.relation()) {
                 if (slot.join() != null) {
                     out.writeFieldName(slot.joinName());
-                    write(out, slot.join(), row);
+                    write(out, slot.types().get(0), row.value(at[0]));
                 }
-                Related expanded = related.get(field.name());
+                Related expanded = related.get(slot.field().name());
                 if (expanded != null) {
                     out.writeFieldName(slot.name());
                     write(out, expanded);
                 }
-            } else if (row.has(field.columns().get(0))) {
+            } else if (at[0] >= 0) {
                 out.writeFieldName(slot.name());
-                if (field.kind().isComposite()) {
+                if (slot.field().kind().isComposite()) {
                     out.writeStartObject();
                     for (int i = 0; i < slot.propertyNames().size(); i++) {
                         out.writeFieldName(slot.propertyNames().get(i));
-                        write(out, field.columns().get(i), row);
+                        write(out, slot.types().get(i), row.value(at[i]));
                     }
                     out.writeEndObject();
                 } else {
-                    write(out, field.columns().get(0), row);
+                    write(out, slot.types().get(0), row.value(at[0]));
                 }
             }
         }
@@ -177,14 +216,13 @@ final class RecordJson {
         out.writeEndArray();
     }
 
-    /** {@link #value}, written. */
-    private static void write(JsonGenerator out, Column column, RecordRow row) throws IOException {
-        Object value = row.get(column);
+    /** {@link #value}, written: {@code value} is of {@code type}'s canonical Java type. */
+    private static void write(JsonGenerator out, ColumnType type, Object value) throws IOException {
         if (value == null) {
             out.writeNull();
             return;
         }
-        switch (column.type()) {
+        switch (type) {
             case UUID -> out.writeString(((UUID) value).toString());
             case TEXT, ENUM, TSVECTOR -> out.writeString((String) value);
             case DOUBLE -> out.writeNumber((Double) value);

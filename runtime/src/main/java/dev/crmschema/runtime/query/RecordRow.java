@@ -39,6 +39,16 @@ final class RecordRow {
         return position == null ? null : values[position];
     }
 
+    /** The value at {@code position} of the row's {@link #columns}: null when it is null or the position is -1. */
+    Object value(int position) {
+        return position < 0 ? null : values[position];
+    }
+
+    /** The columns this row was read with, shared by the rows of one statement. */
+    Columns columns() {
+        return columns;
+    }
+
     /** Whether the column was read, null or not. */
     boolean has(Column column) {
         return columns.positions.containsKey(column.name());
@@ -55,6 +65,12 @@ final class RecordRow {
 
         private Columns(Map<String, Integer> positions) {
             this.positions = positions;
+        }
+
+        /** The column's position in a row's values, or -1 when it was not read. */
+        int position(String name) {
+            Integer position = positions.get(name);
+            return position == null ? -1 : position;
         }
 
         static Columns of(List<Column> columns) {
