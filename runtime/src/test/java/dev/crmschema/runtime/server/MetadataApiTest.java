@@ -389,6 +389,14 @@ class MetadataApiTest {
         assertTrue(indexFile.contains("binCode") && !indexFile.contains("shelfCode"), indexFile);
 
         files = exportedFiles();
+        files.remove("indexes/company.yaml");
+        ok(send("POST", "/rest/metadata/import", Map.of("files", files)), 200);
+        assertEquals(List.of(), indexes("company", "%binCode%"), "an index no file declares any more is dropped");
+        files.put("indexes/company.yaml", indexFile);
+        ok(send("POST", "/rest/metadata/import", Map.of("files", files)), 200);
+        assertEquals(1, indexes("company", "%binCode%").size());
+
+        files = exportedFiles();
         files.put("indexes/company.yaml", "indexes:\n  - {object: company, fields: [adress.addressCity]}\n");
         TestServer.Reply invalid = send("POST", "/rest/metadata/import", Map.of("files", files));
         assertEquals(400, invalid.status());
