@@ -206,7 +206,14 @@ if [[ ${CITY_INDEX:-1} == 1 ]]; then
   get "$SERVER_URL/rest/metadata/export" \
     | jq '{files: (.files + {"bench/indexes.yaml": "indexes:\n  - {object: company, fields: [address.addressCity]}\n"})}' \
     > "$WORK/import.json"
-  post "$SERVER_URL/rest/metadata/import" "$WORK/import.json" | jq -r '"   metadata version \(.version)"'
+  # Not through post(): a refused import must show the server's diagnostics, not just stop the run.
+  answer=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/import.json" "$SERVER_URL/rest/metadata/import")
+  if [[ ${answer##*$'\n'} != 200 ]]; then
+    echo "the server refused the index (HTTP ${answer##*$'\n'}): ${answer%$'\n'*}" >&2
+    exit 1
+  fi
+  jq -r '"   metadata version \(.version)"' <<< "${answer%$'\n'*}"
   sql "ANALYZE \"$(sql "SELECT schema_name FROM core.workspace WHERE name = 'demo'")\".company" > /dev/null
 fi
 same_answers
