@@ -174,7 +174,17 @@ public final class CoreSchema {
                     BEGIN
                       INSERT INTO core.record_change (schema_name) VALUES (TG_TABLE_SCHEMA);
                       RETURN NULL;
-                    END $$"""));
+                    END $$"""),
+            // 7: when objects and fields were created and last changed, by metadata id; only items a metadata
+            // change created or altered have a row, the others date from their workspace (MetadataTimes).
+            List.of(
+                    """
+                    CREATE TABLE core.metadata_time (
+                      workspace_id uuid NOT NULL REFERENCES core.workspace (id) ON DELETE CASCADE,
+                      id uuid NOT NULL,
+                      created_at timestamptz NOT NULL,
+                      updated_at timestamptz NOT NULL,
+                      PRIMARY KEY (workspace_id, id))"""));
 
     private CoreSchema() {}
 

@@ -45,6 +45,7 @@ public final class MetadataJson {
             ArrayNode paths = criteria.addArray();
             group.forEach(paths::add);
         });
+        metadata.times().put(node, metadata.id(object));
         ArrayNode fields = node.putArray("fields");
         object.fields().forEach(f -> fields.add(field(metadata, object, f)));
         return node;
@@ -70,6 +71,7 @@ public final class MetadataJson {
         node.put("objectMetadataId", metadata.id(object).toString());
         node.put("isLabelSyncedWithName", false);
         node.set("relation", field.relation().<JsonNode>map(r -> relation(metadata, object, field, r)).orElse(NODES.nullNode()));
+        metadata.times().put(node, id);
         return node;
     }
 

@@ -125,7 +125,7 @@ public final class MetadataService {
             LOG.info("Workspace '{}' now serves metadata version {}", record.name(), record.metadataVersion());
         }
         remember(WorkspaceMetadata.of(workspaceId, record.metadataVersion(), stored.get().files(), linked,
-                new MetadataIds(workspaceId, stored.get().ids())));
+                stored.get().metadataIds(), stored.get().times()));
     }
 
     private static long millis(long from, long to) {
@@ -146,8 +146,8 @@ public final class MetadataService {
         if (cached != null && cached.version() == stored.record().metadataVersion()) {
             return cached;
         }
-        WorkspaceMetadata built = WorkspaceMetadata.of(id, stored.record().metadataVersion(), stored.files(),
-                new MetadataIds(id, stored.ids()));
+        WorkspaceMetadata built = WorkspaceMetadata.of(id, stored.record().metadataVersion(), stored.files(), stored.metadataIds(),
+                stored.times());
         remember(built);
         return built;
     }

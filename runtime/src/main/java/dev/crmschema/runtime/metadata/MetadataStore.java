@@ -4,6 +4,7 @@ import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.core.WorkspaceStore;
 import dev.crmschema.runtime.metadata.MetadataIds.Key;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +14,20 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Reads and writes a workspace's metadata in the core schema: its files, stored ids and version. Reads
+ * Reads and writes a workspace's metadata in the core schema: its files, stored ids, times and version. Reads
  * of one workspace happen in one snapshot of the database, so files, ids and version always agree.
  */
 public final class MetadataStore {
     /** A workspace's metadata as stored at one version. */
-    public record Stored(WorkspaceRecord record, MetadataFiles files, Map<Key, UUID> ids) {}
+    public record Stored(WorkspaceRecord record, MetadataFiles files, Map<Key, UUID> ids, Map<UUID, MetadataTimes.Stamp> stamps) {
+        public MetadataIds metadataIds() {
+            return new MetadataIds(record.id(), ids);
+        }
+
+        public MetadataTimes times() {
+            return new MetadataTimes(record.createdAt(), stamps);
+        }
+    }
 
     private final DSLContext dsl;
 
@@ -38,7 +47,11 @@ public final class MetadataStore {
             Map<Key, UUID> ids = new LinkedHashMap<>();
             ctx.fetch("SELECT object_name, field_name, id FROM core.metadata_id WHERE workspace_id = ? ORDER BY object_name, field_name",
                     workspaceId).forEach(r -> ids.put(new Key(r.get(0, String.class), r.get(1, String.class)), r.get(2, UUID.class)));
-            return Optional.of(new Stored(record.get(), files, ids));
+            Map<UUID, MetadataTimes.Stamp> stamps = new LinkedHashMap<>();
+            ctx.fetch("SELECT id, created_at, updated_at FROM core.metadata_time WHERE workspace_id = ?", workspaceId)
+                    .forEach(r -> stamps.put(r.get(0, UUID.class),
+                            new MetadataTimes.Stamp(r.get(1, OffsetDateTime.class), r.get(2, OffsetDateTime.class))));
+            return Optional.of(new Stored(record.get(), files, ids, stamps));
         });
     }
 
@@ -75,6 +88,22 @@ public final class MetadataStore {
         ids.forEach((key, id) -> tx.execute(
                 "INSERT INTO core.metadata_id (workspace_id, object_name, field_name, id) VALUES (?, ?, ?, ?)",
                 workspaceId, key.object(), key.field(), id));
+    }
+
+    /** Stores the stamps that differ from {@code before}'s and drops those of items that are gone. */
+    static void writeTimes(DSLContext tx, UUID workspaceId, MetadataTimes before, MetadataTimes after) {
+        for (UUID id : before.stamps().keySet()) {
+            if (!after.stamps().containsKey(id)) {
+                tx.execute("DELETE FROM core.metadata_time WHERE workspace_id = ? AND id = ?", workspaceId, id);
+            }
+        }
+        after.stamps().forEach((id, stamp) -> {
+            if (!stamp.equals(before.stamps().get(id))) {
+                tx.execute("INSERT INTO core.metadata_time (workspace_id, id, created_at, updated_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (workspace_id, id) DO UPDATE SET created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at",
+                        workspaceId, id, stamp.created(), stamp.updated());
+            }
+        });
     }
 
     static void writeVersion(DSLContext tx, UUID workspaceId, long version, String modelHash) {

@@ -8,6 +8,8 @@ import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.errors.ApiException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies a metadata change in two steps. {@link #prepare} validates the edited files with the compiler
  * and plans the schema migration, touching nothing. {@link #commit} then runs, in one PostgreSQL
- * transaction, the migration, the new files and ids, the version bump and the notification to other
+ * transaction, the migration, the new files, ids and times, the version bump and the notification to other
  * servers: a failure anywhere leaves nothing behind.
  */
 public final class MetadataWriter {
@@ -59,8 +61,9 @@ public final class MetadataWriter {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        WorkspaceMetadata next = WorkspaceMetadata.of(base.id(), base.metadataVersion() + 1, files, linked,
-                new MetadataIds(base.id(), change.ids()));
+        WorkspaceMetadata unstamped = WorkspaceMetadata.of(base.id(), base.metadataVersion() + 1, files, linked,
+                new MetadataIds(base.id(), change.ids()), current.times());
+        WorkspaceMetadata next = unstamped.withTimes(MetadataTimes.advance(current, unstamped, OffsetDateTime.now(ZoneOffset.UTC)));
         WorkspaceRecord nextRecord = base.withVersion(next.version(), ModelHash.of(linked.workspace().orElseThrow()));
         return new Prepared(base, current, change, linked, migration, next, nextRecord);
     }
@@ -82,6 +85,7 @@ public final class MetadataWriter {
                 }
                 MetadataStore.writeFiles(ctx, base.id(), prepared.current().files(), prepared.next().files());
                 MetadataStore.writeIds(ctx, base.id(), prepared.change().ids());
+                MetadataStore.writeTimes(ctx, base.id(), prepared.current().times(), prepared.next().times());
                 WorkspaceRecord next = prepared.nextRecord();
                 MetadataStore.writeVersion(ctx, base.id(), next.metadataVersion(), next.modelHash());
                 WorkspaceChanges.notify(ctx, base.id(), next.metadataVersion());

@@ -47,7 +47,7 @@ public final class WorkspaceImport {
         for (int attempt = 0; attempt < 5; attempt++) {
             Stored stored = store.read(existing.get().id()).orElseThrow();
             WorkspaceMetadata current = WorkspaceMetadata.of(stored.record().id(), stored.record().metadataVersion(), stored.files(),
-                    new MetadataIds(stored.record().id(), stored.ids()));
+                    stored.metadataIds(), stored.times());
             MetadataWriter.Prepared prepared = writer.prepare(stored.record(), current, FilesEdit.replace(current, name, files));
             try {
                 writer.commit(prepared);

@@ -26,17 +26,23 @@ public final class WorkspaceMetadata {
     private final Workspace active;
     private final Workspace all;
     private final MetadataIds ids;
-    private final Map<UUID, ObjectType> objectsById = new LinkedHashMap<>();
-    private final Map<UUID, OwnedField> fieldsById = new LinkedHashMap<>();
-    private final Map<String, Boolean> declaredFieldActivity = new LinkedHashMap<>();
+    private final MetadataTimes times;
+    private final Map<UUID, ObjectType> objectsById;
+    private final Map<UUID, OwnedField> fieldsById;
+    private final Map<String, Boolean> declaredFieldActivity;
 
-    private WorkspaceMetadata(UUID workspaceId, long version, MetadataFiles files, Workspace active, Workspace all, MetadataIds ids) {
+    private WorkspaceMetadata(UUID workspaceId, long version, MetadataFiles files, Workspace active, Workspace all, MetadataIds ids,
+            MetadataTimes times) {
         this.workspaceId = workspaceId;
         this.version = version;
         this.files = files;
         this.active = active;
         this.all = all;
         this.ids = ids;
+        this.times = times;
+        this.objectsById = new LinkedHashMap<>();
+        this.fieldsById = new LinkedHashMap<>();
+        this.declaredFieldActivity = new LinkedHashMap<>();
         for (ObjectType object : all.objects()) {
             objectsById.put(ids.object(object.nameSingular()), object);
             for (Field field : object.fields()) {
@@ -50,18 +56,37 @@ public final class WorkspaceMetadata {
         }
     }
 
+    private WorkspaceMetadata(WorkspaceMetadata metadata, MetadataTimes times) {
+        this.workspaceId = metadata.workspaceId;
+        this.version = metadata.version;
+        this.files = metadata.files;
+        this.active = metadata.active;
+        this.all = metadata.all;
+        this.ids = metadata.ids;
+        this.times = times;
+        this.objectsById = metadata.objectsById;
+        this.fieldsById = metadata.fieldsById;
+        this.declaredFieldActivity = metadata.declaredFieldActivity;
+    }
+
     /** Links stored files that are known to be valid (every stored version was validated when written). */
-    public static WorkspaceMetadata of(UUID workspaceId, long version, MetadataFiles files, MetadataIds ids) {
+    public static WorkspaceMetadata of(UUID workspaceId, long version, MetadataFiles files, MetadataIds ids, MetadataTimes times) {
         SchemaCompiler.Result result = SchemaCompiler.check(files);
         if (!result.succeeded()) {
             throw new CompilationException(result.diagnostics());
         }
-        return of(workspaceId, version, files, result, ids);
+        return of(workspaceId, version, files, result, ids, times);
     }
 
-    public static WorkspaceMetadata of(UUID workspaceId, long version, MetadataFiles files, SchemaCompiler.Result linked, MetadataIds ids) {
+    public static WorkspaceMetadata of(UUID workspaceId, long version, MetadataFiles files, SchemaCompiler.Result linked, MetadataIds ids,
+            MetadataTimes times) {
         return new WorkspaceMetadata(workspaceId, version, files, linked.workspace().orElseThrow(),
-                linked.withInactive().orElseThrow(), ids);
+                linked.withInactive().orElseThrow(), ids, times);
+    }
+
+    /** The same metadata with other times (a change's, once it knows what it changed). */
+    WorkspaceMetadata withTimes(MetadataTimes other) {
+        return new WorkspaceMetadata(this, other);
     }
 
     public UUID workspaceId() {
@@ -88,6 +113,10 @@ public final class WorkspaceMetadata {
 
     public MetadataIds ids() {
         return ids;
+    }
+
+    public MetadataTimes times() {
+        return times;
     }
 
     public UUID id(ObjectType object) {

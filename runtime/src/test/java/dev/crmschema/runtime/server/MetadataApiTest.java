@@ -225,6 +225,43 @@ class MetadataApiTest {
     }
 
     @Test
+    void objectsAndFieldsTellWhenTheyWereCreatedAndLastChanged() {
+        String workspaceCreated = server.database.dsl().fetchOne("SELECT to_char(created_at AT TIME ZONE 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM core.workspace WHERE id = ?", server.acme.id()).get(0, String.class);
+        JsonNode company = ok(server.get(server.acmeKey, "/rest/metadata/objects/company"), 200);
+        assertEquals(workspaceCreated, company.path("createdAt").asText(), "made with the workspace");
+        assertEquals(workspaceCreated, company.path("updatedAt").asText());
+        assertEquals(workspaceCreated, field("company", "name").path("updatedAt").asText());
+
+        JsonNode created = createObject("sprocket", "sprockets");
+        String createdAt = created.path("createdAt").asText();
+        assertTrue(createdAt.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), createdAt);
+        assertTrue(createdAt.compareTo(workspaceCreated) > 0, createdAt + " after " + workspaceCreated);
+        assertEquals(createdAt, created.path("updatedAt").asText());
+        assertEquals(createdAt, field("sprocket", "name").path("createdAt").asText(), "its system fields came with it");
+
+        JsonNode teeth = createField("sprocket", Map.of("type", "NUMBER", "name", "teeth", "label", "Teeth"));
+        JsonNode relabelled = ok(send("PATCH", "/rest/metadata/fields/" + teeth.path("id").asText(), Map.of("label", "Tooth count")), 200);
+        assertEquals(teeth.path("createdAt"), relabelled.path("createdAt"));
+        assertTrue(relabelled.path("updatedAt").asText().compareTo(teeth.path("updatedAt").asText()) > 0, relabelled.toString());
+        JsonNode sprocket = ok(server.get(server.acmeKey, "/rest/metadata/objects/sprocket"), 200);
+        assertEquals(createdAt, sprocket.path("updatedAt").asText(), "a new or changed field leaves its object as it was");
+        assertEquals(createdAt, field("sprocket", "name").path("updatedAt").asText());
+        assertEquals(workspaceCreated, ok(server.get(server.acmeKey, "/rest/metadata/objects/company"), 200).path("updatedAt").asText());
+
+        JsonNode renamed = ok(send("PATCH", "/rest/metadata/objects/" + sprocket.path("id").asText(),
+                Map.of("labelSingular", "Cog", "labelPlural", "Cogs")), 200);
+        assertEquals(createdAt, renamed.path("createdAt").asText());
+        assertTrue(renamed.path("updatedAt").asText().compareTo(createdAt) > 0, renamed.toString());
+        assertEquals(relabelled.path("updatedAt"), field("sprocket", "teeth").path("updatedAt"));
+
+        ok(send("PATCH", "/rest/metadata/objects/sprocket", Map.of("isActive", false)), 200);
+        ok(send("DELETE", "/rest/metadata/objects/sprocket", null), 200);
+        assertEquals(0, server.database.dsl().fetchOne("SELECT count(*) FROM core.metadata_time WHERE id IN (?::uuid, ?::uuid)",
+                sprocket.path("id").asText(), teeth.path("id").asText()).get(0, Integer.class), "a deleted item's times go with it");
+    }
+
+    @Test
     void renamesKeepTheDataAndTheIds() {
         String objectId = createObject("gizmo", "gizmos").path("id").asText();
         String fieldId = createField("gizmo", Map.of("type", "TEXT", "name", "color", "label", "Color")).path("id").asText();
