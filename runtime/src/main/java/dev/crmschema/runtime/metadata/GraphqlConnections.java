@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Cursor connections of the GraphQL metadata API ({@code edges {node cursor} pageInfo totalCount}) over
- * items already shaped as maps: {@code filter} ({@code and}, {@code or}, {@code id}, {@code isCustom},
- * {@code isActive}, {@code isSystem}) selects, {@code paging} ({@code first}/{@code after} or
+ * items already shaped as maps: {@code filter} ({@code and}, {@code or}, {@code id}, {@code fieldMetadataId},
+ * {@code isCustom}, {@code isActive}, {@code isSystem}) selects, {@code paging} ({@code first}/{@code after} or
  * {@code last}/{@code before}, 10 items by default, 1000 at most) pages. Cursors are item ids.
  */
 final class GraphqlConnections {
@@ -70,7 +70,7 @@ final class GraphqlConnections {
             boolean ok = switch (condition.getKey()) {
                 case "and" -> ((List<Map<String, Object>>) value).stream().allMatch(f -> matches(item, f));
                 case "or" -> ((List<Map<String, Object>>) value).stream().anyMatch(f -> matches(item, f));
-                case "id" -> matchesId((String) item.get("id"), (Map<String, Object>) value);
+                case "id", "fieldMetadataId" -> matchesId((String) item.get(condition.getKey()), (Map<String, Object>) value);
                 default -> matchesBoolean(item.get(condition.getKey()), (Map<String, Object>) value);
             };
             if (!ok) {

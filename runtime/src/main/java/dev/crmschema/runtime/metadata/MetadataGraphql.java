@@ -85,7 +85,10 @@ public final class MetadataGraphql {
                 .dataFetcher("object", env -> object(env, env.getArgument("id")))
                 .dataFetcher("fields", this::fieldConnection)
                 .dataFetcher("field", env -> field(env, env.getArgument("id")));
-        wiring.type(TypeRuntimeWiring.newTypeWiring("Object").dataFetcher("fields", MetadataGraphql::fieldsOfObject));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Object").dataFetcher("fields", env -> connectionOf(env, "fields"))
+                .dataFetcher("fieldsList", env -> list(env.<Map<String, Object>>getSource().get("fields")))
+                .dataFetcher("indexMetadatas", env -> connectionOf(env, "indexMetadatas")));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Index").dataFetcher("indexFieldMetadatas", env -> connectionOf(env, "indexFieldMetadatas")));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Field").dataFetcher("object", this::objectOfField));
         TypeRuntimeWiring.Builder mutations = TypeRuntimeWiring.newTypeWiring("Mutation");
         mutations.dataFetcher("createOneObject", change(MetadataGraphql::createObject));
@@ -132,9 +135,10 @@ public final class MetadataGraphql {
         return GraphqlConnections.connection(fields(env), env.getArgument("paging"), env.getArgument("filter"));
     }
 
-    private static Map<String, Object> fieldsOfObject(DataFetchingEnvironment env) {
-        Map<String, Object> object = env.getSource();
-        return GraphqlConnections.connection(list(object.get("fields")), env.getArgument("paging"), env.getArgument("filter"));
+    /** A connection over the items a shaped object or index holds under {@code key}. */
+    private static Map<String, Object> connectionOf(DataFetchingEnvironment env, String key) {
+        Map<String, Object> source = env.getSource();
+        return GraphqlConnections.connection(list(source.get(key)), env.getArgument("paging"), env.getArgument("filter"));
     }
 
     private Map<String, Object> objectOfField(DataFetchingEnvironment env) {
@@ -181,13 +185,14 @@ public final class MetadataGraphql {
     }
 
     /**
-     * Every object and field as the API shows them, by id, built once per request and metadata version
+     * Every object (with its indexes) and field as the API shows them, by id, built once per request and metadata version
      * ({@code fields { object { ... } } } asks for the same object once per field).
      */
     private record Shaped(WorkspaceMetadata source, Map<String, Map<String, Object>> objects, Map<String, Map<String, Object>> fields) {
         static Shaped of(WorkspaceMetadata metadata) {
             Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
-            metadata.all().objects().forEach(o -> objects.put(metadata.id(o).toString(), map(MetadataJson.object(metadata, o))));
+            metadata.all().objects().forEach(o -> objects.put(metadata.id(o).toString(),
+                    map(MetadataJson.object(metadata, o).set("indexMetadatas", MetadataJson.indexes(metadata, o)))));
             Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
             metadata.fieldsById().forEach((id, f) -> fields.put(id.toString(), map(MetadataJson.field(metadata, f.object(), f.field()))));
             return new Shaped(metadata, objects, fields);

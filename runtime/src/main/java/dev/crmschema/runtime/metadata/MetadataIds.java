@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The ids of a workspace's objects, fields and options. An id is derived from names (a version 5 UUID:
- * the object's from the workspace id and its name, a field's from its object's id and its name, an
- * option's from its field's id and its value), so every server computes the same ids without storing
+ * The ids of a workspace's objects, fields, options and indexes. An id is derived from names (a version 5
+ * UUID: the object's from the workspace id and its name, a field's from its object's id and its name, an
+ * option's from its field's id and its value, an index's from its object's id and its fields' ids), so every server computes the same ids without storing
  * them. Only the exceptions are stored ({@code core.metadata_id}): a renamed object or field keeps its
  * old id, and a new one whose derived id is taken by a renamed one gets a random id.
  */
@@ -44,6 +44,16 @@ public final class MetadataIds {
 
     public UUID option(UUID fieldId, String value) {
         return nameBased(fieldId + "/option/" + value);
+    }
+
+    /** An index's id, from its object's id and what it covers, told by field ids so that renames keep it. */
+    public UUID index(UUID objectId, String coverage) {
+        return nameBased(objectId + "/index/" + coverage);
+    }
+
+    /** The id of the {@code order}th field of an index. */
+    public UUID indexField(UUID indexId, int order) {
+        return nameBased(indexId + "/field/" + order);
     }
 
     /** The id a new object named {@code name} would get if nothing else had it. */

@@ -4,19 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmschema.compiler.emit.sql.TableIndex;
+import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.FieldKind;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.compiler.model.Relation;
 import dev.crmschema.compiler.model.SelectOption;
 import dev.crmschema.compiler.support.Json;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Objects, fields and picklists in the shapes of the workspace's metadata OpenAPI document (contract
- * sections 3.3 and 3.4, "new format": bare items). Properties the model has no notion of take the values
- * the document describes as defaults (not remote, no image identifier, labels not synced with names).
+ * Objects, fields, indexes and picklists in the shapes of the workspace's metadata OpenAPI document
+ * (contract sections 3.3 and 3.4, "new format": bare items). Properties the model has no notion of take
+ * the values the document describes as defaults (not remote, no image identifier, labels not synced with
+ * names, no shortcut, colour, application or morph relation); the universal identifier is the id, and the
+ * data source is the workspace, whose schema holds the records.
  */
 public final class MetadataJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,19 +32,28 @@ public final class MetadataJson {
 
     public static ObjectNode object(WorkspaceMetadata metadata, ObjectType object) {
         ObjectNode node = NODES.objectNode();
-        node.put("id", metadata.id(object).toString());
+        String id = metadata.id(object).toString();
+        node.put("id", id);
+        node.put("universalIdentifier", id);
+        node.put("dataSourceId", metadata.workspaceId().toString());
         node.put("nameSingular", object.nameSingular());
         node.put("namePlural", object.namePlural());
         node.put("labelSingular", object.labelSingular());
         node.put("labelPlural", object.labelPlural());
         putOptional(node, "description", object.description());
         putOptional(node, "icon", object.icon());
+        node.putNull("shortcut");
+        node.putNull("color");
         node.put("isCustom", object.isCustom());
         node.put("isActive", metadata.isActive(object));
         node.put("isSystem", false);
         node.put("isRemote", false);
+        node.put("isUIEditable", true);
+        node.put("isUICreatable", true);
+        node.put("isUIReadOnly", false);
         node.put("isSearchable", !object.searchFields().isEmpty());
         node.put("isLabelSyncedWithName", false);
+        node.putNull("applicationId");
         node.put("labelIdentifierFieldMetadataId", metadata.ids().field(object.nameSingular(), object.labelIdentifierField()).toString());
         node.putNull("imageIdentifierFieldMetadataId");
         ArrayNode criteria = node.putArray("duplicateCriteria");
@@ -55,6 +71,7 @@ public final class MetadataJson {
         ObjectNode node = NODES.objectNode();
         UUID id = metadata.id(object, field);
         node.put("id", id.toString());
+        node.put("universalIdentifier", id.toString());
         node.put("type", field.kind().name());
         node.put("name", field.name());
         node.put("label", field.label());
@@ -63,6 +80,8 @@ public final class MetadataJson {
         node.put("isCustom", field.isCustom());
         node.put("isActive", metadata.isActive(object, field));
         node.put("isSystem", field.isSystem());
+        node.put("isUIEditable", !field.isSystem());
+        node.put("isUIReadOnly", field.isSystem());
         node.put("isNullable", field.isNullable());
         node.put("isUnique", field.isUnique());
         node.set("defaultValue", field.defaultValue().map(Json::valueOf).orElse(NODES.nullNode()));
@@ -70,9 +89,59 @@ public final class MetadataJson {
         node.set("settings", field.settings().isEmpty() ? NODES.nullNode() : Json.valueOf(field.settings()));
         node.put("objectMetadataId", metadata.id(object).toString());
         node.put("isLabelSyncedWithName", false);
+        node.putNull("morphId");
+        node.putNull("applicationId");
         node.set("relation", field.relation().<JsonNode>map(r -> relation(metadata, object, field, r)).orElse(NODES.nullNode()));
         metadata.times().put(node, id);
         return node;
+    }
+
+    /**
+     * The indexes of an object's table (contract: {@code Object.indexMetadatas}), built-in and declared
+     * ({@code isCustom}), each with the fields it covers in order; a composite's sub-field counts as its field.
+     */
+    public static ArrayNode indexes(WorkspaceMetadata metadata, ObjectType object) {
+        Map<String, Field> owners = new HashMap<>();
+        Map<String, Column> columns = new HashMap<>();
+        for (Field field : object.fields()) {
+            field.columns().forEach(c -> {
+                owners.put(c.name(), field);
+                columns.put(c.name(), c);
+            });
+        }
+        UUID objectId = metadata.id(object);
+        ArrayNode indexes = NODES.arrayNode();
+        for (TableIndex index : TableIndex.of(object)) {
+            List<UUID> fieldIds = index.columns().stream().map(c -> metadata.id(object, owners.get(c))).toList();
+            StringBuilder coverage = new StringBuilder(index.unique() ? "unique" : index.liveRowsOnly() ? "live" : index.method().name());
+            for (int i = 0; i < fieldIds.size(); i++) {
+                coverage.append(i == 0 ? ':' : ',').append(fieldIds.get(i));
+                columns.get(index.columns().get(i)).property().ifPresent(p -> coverage.append('.').append(p));
+            }
+            UUID id = metadata.ids().index(objectId, coverage.toString());
+            ObjectNode node = indexes.addObject();
+            node.put("id", id.toString());
+            node.put("name", index.name());
+            node.put("isCustom", index.declared());
+            node.put("isUnique", index.unique());
+            if (index.liveRowsOnly()) {
+                node.put("indexWhereClause", "\"" + TableIndex.DELETED_AT + "\" IS NULL");
+            } else {
+                node.putNull("indexWhereClause");
+            }
+            node.put("indexType", index.method().name());
+            node.put("objectMetadataId", objectId.toString());
+            metadata.times().put(node, id);
+            ArrayNode fields = node.putArray("indexFieldMetadatas");
+            for (int order = 0; order < fieldIds.size(); order++) {
+                ObjectNode field = fields.addObject();
+                field.put("id", metadata.ids().indexField(id, order).toString());
+                field.put("fieldMetadataId", fieldIds.get(order).toString());
+                field.put("order", order);
+                metadata.times().put(field, id);
+            }
+        }
+        return indexes;
     }
 
     /** Every SELECT and MULTI_SELECT field the API serves, with its options. */

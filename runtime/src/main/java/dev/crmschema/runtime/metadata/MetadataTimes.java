@@ -1,5 +1,6 @@
 package dev.crmschema.runtime.metadata;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Field;
 import dev.crmschema.compiler.model.ObjectType;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * When each object and field was created and last changed ({@code createdAt} and {@code updatedAt} of the
- * metadata API). Only items a metadata change created or altered have a stored stamp
+ * When each object, field and index was created and last changed ({@code createdAt} and {@code updatedAt}
+ * of the metadata API; an index's fields share its times). Only items a metadata change created or altered have a stored stamp
  * ({@code core.metadata_time}); every other item dates from the workspace's creation, which made it.
  */
 public final class MetadataTimes {
@@ -73,7 +74,7 @@ public final class MetadataTimes {
         return new MetadataTimes(before.times().origin, stamps);
     }
 
-    /** Every item's description as the API shows it, without its times and, for an object, without its fields. */
+    /** Every item's description as the API shows it, without its times and without the items it holds. */
     private static Map<UUID, ObjectNode> descriptions(WorkspaceMetadata metadata) {
         Map<UUID, ObjectNode> descriptions = new LinkedHashMap<>();
         for (ObjectType object : metadata.all().objects()) {
@@ -82,6 +83,11 @@ public final class MetadataTimes {
             descriptions.put(metadata.id(object), withoutTimes(node));
             for (Field field : object.fields()) {
                 descriptions.put(metadata.id(object, field), withoutTimes(MetadataJson.field(metadata, object, field)));
+            }
+            for (JsonNode index : MetadataJson.indexes(metadata, object)) {
+                ObjectNode description = withoutTimes((ObjectNode) index);
+                description.remove("indexFieldMetadatas");
+                descriptions.put(UUID.fromString(index.path("id").asText()), description);
             }
         }
         return descriptions;

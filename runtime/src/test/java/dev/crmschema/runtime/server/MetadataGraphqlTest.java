@@ -23,13 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class MetadataGraphqlTest {
     private static final String FIELD_PROPERTIES = """
-            id type name label description icon isCustom isActive isSystem isNullable isUnique defaultValue options settings
-            objectMetadataId isLabelSyncedWithName
+            id universalIdentifier type name label description icon isCustom isActive isSystem isUIEditable isUIReadOnly isNullable isUnique
+            defaultValue options settings objectMetadataId isLabelSyncedWithName morphId applicationId createdAt updatedAt
             relation { type sourceObjectMetadata { id nameSingular namePlural } targetObjectMetadata { id nameSingular namePlural }
                        sourceFieldMetadata { id name } targetFieldMetadata { id name } }""";
     private static final String OBJECT_PROPERTIES = """
-            id nameSingular namePlural labelSingular labelPlural description icon isCustom isActive isSystem isRemote isSearchable
-            isLabelSyncedWithName labelIdentifierFieldMetadataId imageIdentifierFieldMetadataId duplicateCriteria""";
+            id universalIdentifier dataSourceId nameSingular namePlural labelSingular labelPlural description icon shortcut color isCustom
+            isActive isSystem isRemote isUIEditable isUICreatable isUIReadOnly isSearchable isLabelSyncedWithName applicationId
+            labelIdentifierFieldMetadataId imageIdentifierFieldMetadataId duplicateCriteria createdAt updatedAt
+            indexMetadatas(paging: {first: 100}) { totalCount edges { node { id name isCustom isUnique indexWhereClause indexType
+              objectMetadataId createdAt updatedAt indexFieldMetadatas { totalCount edges { node { id fieldMetadataId order createdAt updatedAt } } } } } }""";
 
     private static TestServer server;
 
@@ -57,9 +60,14 @@ class MetadataGraphqlTest {
     }
 
     private static JsonNode data(String query, Map<String, Object> variables) {
-        JsonNode answer = graphql(query, variables);
-        assertFalse(answer.has("errors"), answer.toString());
-        return answer.path("data");
+        return data(query, variables, server.acmeKey);
+    }
+
+    private static JsonNode data(String query, Map<String, Object> variables, String key) {
+        TestServer.Reply reply = post(key, query, variables);
+        assertEquals(200, reply.status(), reply.raw().body());
+        assertFalse(reply.body().has("errors"), reply.raw().body());
+        return reply.body().path("data");
     }
 
     private static JsonNode data(String query) {
@@ -192,6 +200,110 @@ class MetadataGraphqlTest {
             options |= field.path("type").asText().equals("SELECT") && field.path("options").size() > 1;
         }
         assertTrue(relation && options, pet.toString());
+    }
+
+    /** The query Twenty's web app sends first, as it writes it (twenty-front, object-metadata/graphql/queries.ts). */
+    private static final String TWENTY_OBJECT_METADATA_ITEMS = """
+            query ObjectMetadataItems {
+              objects(paging: { first: 1000 }) {
+                edges {
+                  node {
+                    id dataSourceId nameSingular namePlural labelSingular labelPlural description icon isCustom isRemote isActive
+                    isSystem createdAt updatedAt labelIdentifierFieldMetadataId imageIdentifierFieldMetadataId shortcut
+                    isLabelSyncedWithName isSearchable duplicateCriteria
+                    indexMetadatas(paging: { first: 100 }) {
+                      edges {
+                        node {
+                          id createdAt updatedAt name indexWhereClause indexType isUnique
+                          indexFieldMetadatas(paging: { first: 100 }) {
+                            edges { node { id createdAt updatedAt order fieldMetadataId } }
+                          }
+                        }
+                      }
+                    }
+                    fieldsList {
+                      id type name label description icon isCustom isActive isSystem isNullable isUnique createdAt updatedAt
+                      defaultValue options settings isLabelSyncedWithName
+                    }
+                  }
+                }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              }
+            }""";
+
+    @Test
+    void twentysOwnMetadataQueryListsEveryIndexOfTheDatabase() {
+        TestServer.Reply reply = post(server.shelterKey, TWENTY_OBJECT_METADATA_ITEMS, Map.of());
+        assertEquals(200, reply.status(), reply.raw().body());
+        assertFalse(reply.body().has("errors"), reply.raw().body());
+        Map<String, JsonNode> objects = new LinkedHashMap<>();
+        reply.body().path("data").path("objects").path("edges").forEach(e -> objects.put(e.path("node").path("nameSingular").asText(), e.path("node")));
+        JsonNode pet = objects.get("pet");
+        Map<String, String> petFields = new LinkedHashMap<>();
+        pet.path("fieldsList").forEach(f -> petFields.put(f.path("name").asText(), f.path("id").asText()));
+        assertEquals(server.get(server.shelterKey, "/rest/metadata/objects/pet").body().path("fields").size(), petFields.size());
+
+        String schema = server.shelter.schemaName();
+        for (JsonNode object : objects.values()) {
+            List<String> names = new ArrayList<>();
+            object.path("indexMetadatas").path("edges").forEach(e -> names.add(e.path("node").path("name").asText()));
+            String table = server.database.dsl().fetchOne("SELECT tablename FROM pg_indexes WHERE schemaname = ? AND indexname = ?",
+                    schema, names.get(0)).get(0, String.class);
+            List<String> inDatabase = server.database.dsl().fetch("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    + "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                    + "WHERE n.nspname = ? AND t.relname = ? AND NOT i.indisprimary", schema, table).getValues(0, String.class);
+            assertEquals(inDatabase.stream().sorted().toList(), names.stream().sorted().toList(), object.path("nameSingular").asText());
+        }
+
+        JsonNode declared = indexOver(pet, List.of(petFields.get("species"), petFields.get("nickname")));
+        assertEquals("BTREE", declared.path("indexType").asText());
+        assertFalse(declared.path("isUnique").asBoolean());
+        assertTrue(declared.path("indexWhereClause").isNull());
+        assertEquals(List.of(0.0, 1.0), orders(declared));
+        JsonNode company = objects.get("company");
+        String address = null;
+        String domain = null;
+        for (JsonNode field : company.path("fieldsList")) {
+            address = field.path("name").asText().equals("address") ? field.path("id").asText() : address;
+            domain = field.path("name").asText().equals("domainName") ? field.path("id").asText() : domain;
+        }
+        assertEquals(1, indexOver(company, List.of(address)).path("indexFieldMetadatas").path("edges").size(), "a sub-field is its field");
+        JsonNode unique = indexOver(company, List.of(domain));
+        assertTrue(unique.path("isUnique").asBoolean());
+        assertEquals("\"deletedAt\" IS NULL", unique.path("indexWhereClause").asText());
+        assertTrue(company.path("createdAt").asText().endsWith("Z"));
+
+        JsonNode custom = data("""
+                query($id: UUID!, $species: UUID!) { object(id: $id) {
+                  indexMetadatas(paging: {first: 100}, filter: {isCustom: {is: true}}) { totalCount edges { node { isCustom objectMetadataId
+                    indexFieldMetadatas(filter: {fieldMetadataId: {eq: $species}}) { totalCount edges { node { order } } } } } } } }""",
+                Map.of("id", pet.path("id").asText(), "species", petFields.get("species")), server.shelterKey).path("object");
+        assertEquals(2, custom.path("indexMetadatas").path("totalCount").asInt(), "pet declares two indexes");
+        for (JsonNode edge : custom.path("indexMetadatas").path("edges")) {
+            assertTrue(edge.path("node").path("isCustom").asBoolean());
+            assertEquals(pet.path("id").asText(), edge.path("node").path("objectMetadataId").asText());
+        }
+        assertEquals(1, custom.path("indexMetadatas").path("edges").get(0).path("node").path("indexFieldMetadatas").path("totalCount").asInt()
+                + custom.path("indexMetadatas").path("edges").get(1).path("node").path("indexFieldMetadatas").path("totalCount").asInt(),
+                "species is in one of them");
+    }
+
+    /** The index of an object that covers exactly these fields, in this order. */
+    private static JsonNode indexOver(JsonNode object, List<String> fieldIds) {
+        for (JsonNode edge : object.path("indexMetadatas").path("edges")) {
+            List<String> covered = new ArrayList<>();
+            edge.path("node").path("indexFieldMetadatas").path("edges").forEach(e -> covered.add(e.path("node").path("fieldMetadataId").asText()));
+            if (covered.equals(fieldIds)) {
+                return edge.path("node");
+            }
+        }
+        throw new AssertionError("no index over " + fieldIds + " in " + object.path("indexMetadatas"));
+    }
+
+    private static List<Double> orders(JsonNode index) {
+        List<Double> orders = new ArrayList<>();
+        index.path("indexFieldMetadatas").path("edges").forEach(e -> orders.add(e.path("node").path("order").asDouble()));
+        return orders;
     }
 
     @Test

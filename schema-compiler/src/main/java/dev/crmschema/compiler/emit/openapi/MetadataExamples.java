@@ -43,18 +43,26 @@ final class MetadataExamples {
     static ObjectNode object(Workspace workspace, ObjectType object) {
         ObjectNode node = Json.object();
         node.put("id", objectId(object.nameSingular()));
+        node.put("universalIdentifier", objectId(object.nameSingular()));
+        node.put("dataSourceId", ExampleValues.uuid("metadata/workspace"));
         node.put("nameSingular", object.nameSingular());
         node.put("namePlural", object.namePlural());
         node.put("labelSingular", object.labelSingular());
         node.put("labelPlural", object.labelPlural());
         putOptional(node, "description", object.description());
         putOptional(node, "icon", object.icon());
+        node.putNull("shortcut");
+        node.putNull("color");
         node.put("isCustom", object.isCustom());
         node.put("isActive", true);
         node.put("isSystem", false);
         node.put("isRemote", false);
+        node.put("isUIEditable", true);
+        node.put("isUICreatable", true);
+        node.put("isUIReadOnly", false);
         node.put("isSearchable", !object.searchFields().isEmpty());
         node.put("isLabelSyncedWithName", false);
+        node.putNull("applicationId");
         node.put("labelIdentifierFieldMetadataId", fieldId(object.nameSingular(), object.labelIdentifierField()));
         node.putNull("imageIdentifierFieldMetadataId");
         ArrayNode criteria = node.putArray("duplicateCriteria");
@@ -69,6 +77,7 @@ final class MetadataExamples {
     static ObjectNode field(Workspace workspace, ObjectType object, Field field) {
         ObjectNode node = Json.object();
         node.put("id", fieldId(object.nameSingular(), field.name()));
+        node.put("universalIdentifier", fieldId(object.nameSingular(), field.name()));
         node.put("type", field.kind().name());
         node.put("name", field.name());
         node.put("label", field.label());
@@ -77,6 +86,8 @@ final class MetadataExamples {
         node.put("isCustom", field.isCustom());
         node.put("isActive", true);
         node.put("isSystem", field.isSystem());
+        node.put("isUIEditable", !field.isSystem());
+        node.put("isUIReadOnly", field.isSystem());
         node.put("isNullable", field.isNullable());
         node.put("isUnique", field.isUnique());
         node.set("defaultValue", field.defaultValue().map(Json::valueOf).orElse(NODES.nullNode()));
@@ -92,6 +103,8 @@ final class MetadataExamples {
         }
         node.put("objectMetadataId", objectId(object.nameSingular()));
         node.put("isLabelSyncedWithName", false);
+        node.putNull("morphId");
+        node.putNull("applicationId");
         if (field.relation().isPresent()) {
             node.set("relation", relation(workspace, object, field, field.relation().get()));
         } else {
