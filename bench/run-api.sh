@@ -335,7 +335,12 @@ if [[ -n $ROW_SIZES ]]; then
   # The write workloads' companies go first (and the checks' ones, named by the body template), so that each
   # size is the seed's companies and the demo's.
   sql "DELETE FROM \"$SCHEMA\".company WHERE \"createdByName\" <> 'Benchmark seed' AND (name LIKE 'bench-%' OR name = '@NAME@')" > /dev/null
-  sql "VACUUM ANALYZE \"$SCHEMA\".company" > /dev/null
+  # Dead rows a VACUUM cannot remove (an old snapshot holds them) make every index scan wade through them:
+  # say so, with the sessions whose snapshots are oldest.
+  sql "VACUUM (VERBOSE, ANALYZE) \"$SCHEMA\".company" 2>&1 | grep -o '[0-9]* are dead but not yet removable' | head -1 | sed 's/^/  company rows: /'
+  sql "SELECT pid, state, age(backend_xmin) AS xmin_age, now() - xact_start AS in_transaction, left(query, 60)
+       FROM pg_stat_activity WHERE backend_xmin IS NOT NULL AND pid <> pg_backend_pid() ORDER BY age(backend_xmin) DESC LIMIT 3" |
+    sed 's/^/  oldest snapshot: /'
   seeded=$COMPANIES
   for size in $ROW_SIZES; do
     if (( size > seeded )); then
