@@ -88,7 +88,8 @@ public final class MetadataGraphql {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Object").dataFetcher("fields", env -> connectionOf(env, "fields"))
                 .dataFetcher("fieldsList", env -> list(env.<Map<String, Object>>getSource().get("fields")))
                 .dataFetcher("indexMetadatas", env -> connectionOf(env, "indexMetadatas")));
-        wiring.type(TypeRuntimeWiring.newTypeWiring("Index").dataFetcher("indexFieldMetadatas", env -> connectionOf(env, "indexFieldMetadatas")));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Index")
+                .dataFetcher("indexFieldMetadatas", env -> connectionOf(env, "indexFieldMetadatas")));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Field").dataFetcher("object", this::objectOfField));
         TypeRuntimeWiring.Builder mutations = TypeRuntimeWiring.newTypeWiring("Mutation");
         mutations.dataFetcher("createOneObject", change(MetadataGraphql::createObject));
@@ -185,8 +186,8 @@ public final class MetadataGraphql {
     }
 
     /**
-     * Every object (with its indexes) and field as the API shows them, by id, built once per request and metadata version
-     * ({@code fields { object { ... } } } asks for the same object once per field).
+     * Every object (with its indexes) and field as the API shows them, by id, built once per request and
+     * metadata version ({@code fields { object { ... } } } asks for the same object once per field).
      */
     private record Shaped(WorkspaceMetadata source, Map<String, Map<String, Object>> objects, Map<String, Map<String, Object>> fields) {
         static Shaped of(WorkspaceMetadata metadata) {

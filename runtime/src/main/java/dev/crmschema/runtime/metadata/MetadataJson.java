@@ -31,6 +31,14 @@ public final class MetadataJson {
     private MetadataJson() {}
 
     public static ObjectNode object(WorkspaceMetadata metadata, ObjectType object) {
+        ObjectNode node = properties(metadata, object);
+        ArrayNode fields = node.putArray("fields");
+        object.fields().forEach(f -> fields.add(field(metadata, object, f)));
+        return node;
+    }
+
+    /** An object without its fields. */
+    static ObjectNode properties(WorkspaceMetadata metadata, ObjectType object) {
         ObjectNode node = NODES.objectNode();
         String id = metadata.id(object).toString();
         node.put("id", id);
@@ -62,8 +70,6 @@ public final class MetadataJson {
             group.forEach(paths::add);
         });
         metadata.times().put(node, metadata.id(object));
-        ArrayNode fields = node.putArray("fields");
-        object.fields().forEach(f -> fields.add(field(metadata, object, f)));
         return node;
     }
 

@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * When each object, field and index was created and last changed ({@code createdAt} and {@code updatedAt}
- * of the metadata API; an index's fields share its times). Only items a metadata change created or altered have a stored stamp
- * ({@code core.metadata_time}); every other item dates from the workspace's creation, which made it.
+ * of the metadata API; an index's fields share its times). Only items a metadata change created or
+ * altered have a stored stamp ({@code core.metadata_time}); every other item dates from the workspace's
+ * creation, which made it.
  */
 public final class MetadataTimes {
     /** The two times of one item, to the millisecond. */
@@ -30,11 +31,6 @@ public final class MetadataTimes {
     public MetadataTimes(OffsetDateTime origin, Map<UUID, Stamp> stamps) {
         this.origin = origin;
         this.stamps = Map.copyOf(stamps);
-    }
-
-    /** No stamps: every item dates from {@code origin}. */
-    static MetadataTimes since(OffsetDateTime origin) {
-        return new MetadataTimes(origin, Map.of());
     }
 
     public Map<UUID, Stamp> stamps() {
@@ -78,9 +74,7 @@ public final class MetadataTimes {
     private static Map<UUID, ObjectNode> descriptions(WorkspaceMetadata metadata) {
         Map<UUID, ObjectNode> descriptions = new LinkedHashMap<>();
         for (ObjectType object : metadata.all().objects()) {
-            ObjectNode node = MetadataJson.object(metadata, object);
-            node.remove("fields");
-            descriptions.put(metadata.id(object), withoutTimes(node));
+            descriptions.put(metadata.id(object), withoutTimes(MetadataJson.properties(metadata, object)));
             for (Field field : object.fields()) {
                 descriptions.put(metadata.id(object, field), withoutTimes(MetadataJson.field(metadata, object, field)));
             }
