@@ -56,7 +56,7 @@ final class JdbcRows {
 
     private static Object value(ResultSet rows, int index, Column column) throws SQLException {
         return switch (column.type()) {
-            case UUID -> rows.getObject(index, UUID.class);
+            case UUID -> uuid(rows, index);
             // Enums are selected as their label, search vectors as their text form.
             case TEXT, ENUM, TSVECTOR -> rows.getString(index);
             case DOUBLE -> {
@@ -91,6 +91,23 @@ final class JdbcRows {
     }
 
     /**
+     * A uuid as the driver reads it, without its generic {@code getObject}: that looks up the column's SQL
+     * type for every value, 8 % of a nested GraphQL query's CPU in a profile. In binary form a uuid is its
+     * 16 bytes, most significant first; values in text form still go through the driver.
+     */
+    private static UUID uuid(ResultSet rows, int index) throws SQLException {
+        if (!binary(rows, index)) {
+            return rows.getObject(index, UUID.class);
+        }
+        byte[] raw = rows.getBytes(index);
+        return raw == null ? null : new UUID((long) BIG_ENDIAN_LONG.get(raw, 0), (long) BIG_ENDIAN_LONG.get(raw, 8));
+    }
+
+    private static boolean binary(ResultSet rows, int index) throws SQLException {
+        return rows.getMetaData() instanceof PGResultSetMetaData metadata && metadata.getFormat(index) == BINARY;
+    }
+
+    /**
      * A timestamptz as the driver reads it (UTC), without its detour through
      * {@code OffsetDateTime.ofInstant}: on Java 17 that builds new {@code ZoneRules}, with a
      * {@code ConcurrentHashMap}, for every value, the largest single share of what a list of people at
@@ -99,7 +116,7 @@ final class JdbcRows {
      * {@code infinity} and {@code -infinity}; values in text form still go through the driver.
      */
     private static OffsetDateTime timestamp(ResultSet rows, int index) throws SQLException {
-        if (!(rows.getMetaData() instanceof PGResultSetMetaData metadata) || metadata.getFormat(index) != BINARY) {
+        if (!binary(rows, index)) {
             return rows.getObject(index, OffsetDateTime.class);
         }
         byte[] raw = rows.getBytes(index);

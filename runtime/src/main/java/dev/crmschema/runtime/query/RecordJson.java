@@ -247,35 +247,38 @@ final class RecordJson {
      */
     static Map<String, Object> values(Layout layout, RecordRow row) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Slot slot : layout.slots()) {
-            Field field = slot.field();
+        List<Slot> slots = layout.slots();
+        int[][] positions = layout.positionsIn(row.columns());
+        for (int s = 0; s < slots.size(); s++) {
+            Slot slot = slots.get(s);
+            int[] at = positions[s];
             if (slot.relation()) {
                 if (slot.join() != null) {
-                    values.put(slot.join().name(), plain(slot.join(), row));
+                    values.put(slot.join().name(), plain(slot.types().get(0), row.value(at[0])));
                 }
-            } else if (row.has(field.columns().get(0))) {
-                values.put(field.name(), field.kind().isComposite() ? compositeValues(field, row) : plain(field.columns().get(0), row));
+            } else if (at[0] >= 0) {
+                values.put(slot.field().name(), slot.field().kind().isComposite() ? compositeValues(slot, at, row)
+                        : plain(slot.types().get(0), row.value(at[0])));
             }
         }
         return values;
     }
 
-    private static Map<String, Object> compositeValues(Field field, RecordRow row) {
+    private static Map<String, Object> compositeValues(Slot slot, int[] at, RecordRow row) {
         Map<String, Object> values = new LinkedHashMap<>();
-        List<CompositeProperty> properties = field.kind().properties();
+        List<CompositeProperty> properties = slot.field().kind().properties();
         for (int i = 0; i < properties.size(); i++) {
-            values.put(properties.get(i).name(), plain(field.columns().get(i), row));
+            values.put(properties.get(i).name(), plain(slot.types().get(i), row.value(at[i])));
         }
         return values;
     }
 
     /** {@link #value} in plain form: what {@link PlainValues} makes of the JSON value. */
-    private static Object plain(Column column, RecordRow row) {
-        Object value = row.get(column);
+    private static Object plain(ColumnType type, Object value) {
         if (value == null) {
             return null;
         }
-        return switch (column.type()) {
+        return switch (type) {
             case UUID -> ((UUID) value).toString();
             case TEXT, ENUM, TSVECTOR, INTEGER, BIGINT, BOOLEAN -> value;
             case DOUBLE -> BigDecimal.valueOf((Double) value);

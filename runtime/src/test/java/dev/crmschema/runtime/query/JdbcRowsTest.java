@@ -43,10 +43,22 @@ class JdbcRowsTest {
 
     @Test
     void timestampsReadInTextAndBinaryFormAsTheDriverReadsThem() {
-        Column column = new Column("at", ColumnType.TIMESTAMPTZ, Optional.empty(), true, Optional.empty());
-        String sql = "SELECT at FROM (VALUES (timestamptz '2025-01-01T01:02:03.456789+02'), ('1999-12-31T23:59:59.999999Z'),"
-                + " ('2000-01-01Z'), ('1970-01-01Z'), ('0001-01-01Z'), ('294276-12-31T23:59:59.999999Z'), ('infinity'),"
-                + " ('-infinity'), (NULL)) AS t(at)";
+        assertReadAsTheDriverReads(ColumnType.TIMESTAMPTZ, OffsetDateTime.class, "SELECT v FROM (VALUES "
+                + "(timestamptz '2025-01-01T01:02:03.456789+02'), ('1999-12-31T23:59:59.999999Z'), ('2000-01-01Z'), ('1970-01-01Z'),"
+                + " ('0001-01-01Z'), ('294276-12-31T23:59:59.999999Z'), ('infinity'), ('-infinity'), (NULL)) AS t(v)", 9);
+    }
+
+    @Test
+    void uuidsReadInTextAndBinaryFormAsTheDriverReadsThem() {
+        // Both halves with the sign bit set and clear, all zeros, all ones.
+        assertReadAsTheDriverReads(ColumnType.UUID, UUID.class, "SELECT v FROM (VALUES (uuid '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'),"
+                + " ('f0e1d2c3-b4a5-9687-7869-5a4b3c2d1e0f'), ('00000000-0000-0000-0000-000000000000'),"
+                + " ('ffffffff-ffff-ffff-ffff-ffffffffffff'), (NULL)) AS t(v)", 5);
+    }
+
+    /** Reads {@code sql}'s column {@code v} often enough for the driver to switch from text to binary form. */
+    private static void assertReadAsTheDriverReads(ColumnType type, Class<?> javaType, String sql, int expectedRows) {
+        Column column = new Column("v", type, Optional.empty(), true, Optional.empty());
         Set<Integer> formats = new TreeSet<>();
         db.dsl().connection(connection -> {
             // The driver reads in text form until it prepares the statement on the server (5th run), then in binary.
@@ -57,9 +69,9 @@ class JdbcRowsTest {
                         int count = 0;
                         while (rows.next()) {
                             Object read = JdbcRows.row(rows, List.of(column), RecordRow.Columns.of(List.of(column))).get(column);
-                            assertEquals(rows.getObject(1, OffsetDateTime.class), read, "run " + run + ", row " + count++);
+                            assertEquals(rows.getObject(1, javaType), read, "run " + run + ", row " + count++);
                         }
-                        assertEquals(9, count);
+                        assertEquals(expectedRows, count);
                     }
                 }
             }
