@@ -26,7 +26,8 @@ class MetadataGraphqlTest {
             id universalIdentifier type name label description icon isCustom isActive isSystem isUIEditable isUIReadOnly isNullable isUnique
             defaultValue options settings objectMetadataId isLabelSyncedWithName morphId applicationId createdAt updatedAt
             relation { type sourceObjectMetadata { id nameSingular namePlural } targetObjectMetadata { id nameSingular namePlural }
-                       sourceFieldMetadata { id name } targetFieldMetadata { id name } }""";
+                       sourceFieldMetadata { id name } targetFieldMetadata { id name } }
+            morphRelations { type targetObjectMetadata { id } }""";
     private static final String OBJECT_PROPERTIES = """
             id universalIdentifier dataSourceId nameSingular namePlural labelSingular labelPlural description icon shortcut color isCustom
             isActive isSystem isRemote isUIEditable isUICreatable isUIReadOnly isSearchable isLabelSyncedWithName applicationId
@@ -198,6 +199,7 @@ class MetadataGraphqlTest {
             JsonNode field = edge.path("node");
             relation |= field.path("type").asText().equals("RELATION") && field.path("relation").path("targetObjectMetadata").has("id");
             options |= field.path("type").asText().equals("SELECT") && field.path("options").size() > 1;
+            assertTrue(field.path("morphRelations").isNull(), field.toString());
         }
         assertTrue(relation && options, pet.toString());
     }
