@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmschema.compiler.model.FieldKind;
+import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.api.graphql.GraphqlScalars;
 import dev.crmschema.runtime.auth.ApiKeyStore;
 import dev.crmschema.runtime.errors.ApiException;
@@ -187,15 +188,18 @@ public final class MetadataGraphql {
 
     /**
      * Every object (with its indexes) and field as the API shows them, by id, built once per request and
-     * metadata version ({@code fields { object { ... } } } asks for the same object once per field).
+     * metadata version ({@code fields { object { ... } } } asks for the same object once per field). The
+     * fields by id are the very maps of their objects' field lists, shaped once.
      */
     private record Shaped(WorkspaceMetadata source, Map<String, Map<String, Object>> objects, Map<String, Map<String, Object>> fields) {
         static Shaped of(WorkspaceMetadata metadata) {
             Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
-            metadata.all().objects().forEach(o -> objects.put(metadata.id(o).toString(),
-                    map(MetadataJson.object(metadata, o).set("indexMetadatas", MetadataJson.indexes(metadata, o)))));
             Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
-            metadata.fieldsById().forEach((id, f) -> fields.put(id.toString(), map(MetadataJson.field(metadata, f.object(), f.field()))));
+            for (ObjectType o : metadata.all().objects()) {
+                Map<String, Object> object = map(MetadataJson.object(metadata, o).set("indexMetadatas", MetadataJson.indexes(metadata, o)));
+                objects.put(metadata.id(o).toString(), object);
+                list(object.get("fields")).forEach(field -> fields.put((String) field.get("id"), field));
+            }
             return new Shaped(metadata, objects, fields);
         }
     }

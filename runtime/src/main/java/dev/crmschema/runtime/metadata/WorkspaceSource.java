@@ -95,22 +95,35 @@ public final class WorkspaceSource {
 
     /** Fields declared for {@code object}: inside its definition, and added to it from any file. */
     public List<FieldEntry> fields(String object) {
-        List<FieldEntry> fields = new ArrayList<>();
+        return declared(object, "fields", FieldEntry::new);
+    }
+
+    /** One item of a list under {@code key}, with that list and its file. */
+    private interface Entry<T> {
+        T of(String path, ArrayNode list, ObjectNode node);
+    }
+
+    /**
+     * The items under {@code key} that belong to {@code object}: those in its own definition, then those of
+     * top-level lists (in any file) that name it with {@code object:}.
+     */
+    private <T> List<T> declared(String object, String key, Entry<T> entry) {
+        List<T> items = new ArrayList<>();
         object(object).ifPresent(o -> {
-            if (o.node().path("fields") instanceof ArrayNode list) {
-                list.forEach(f -> fields.add(new FieldEntry(o.path(), list, (ObjectNode) f)));
+            if (o.node().path(key) instanceof ArrayNode list) {
+                list.forEach(item -> items.add(entry.of(o.path(), list, (ObjectNode) item)));
             }
         });
         trees.forEach((path, tree) -> {
-            if (tree.path("fields") instanceof ArrayNode list) {
-                list.forEach(f -> {
-                    if (f.path("object").asText().equals(object)) {
-                        fields.add(new FieldEntry(path, list, (ObjectNode) f));
+            if (tree.path(key) instanceof ArrayNode list) {
+                list.forEach(item -> {
+                    if (item.path("object").asText().equals(object)) {
+                        items.add(entry.of(path, list, (ObjectNode) item));
                     }
                 });
             }
         });
-        return fields;
+        return items;
     }
 
     public Optional<FieldEntry> field(String object, String field) {
@@ -252,22 +265,7 @@ public final class WorkspaceSource {
 
     /** Indexes of {@code object}: inside its definition, and added to it from any file. */
     private List<IndexEntry> indexes(String object) {
-        List<IndexEntry> indexes = new ArrayList<>();
-        object(object).ifPresent(o -> {
-            if (o.node().path("indexes") instanceof ArrayNode list) {
-                list.forEach(i -> indexes.add(new IndexEntry(o.path(), list, (ObjectNode) i)));
-            }
-        });
-        trees.forEach((path, tree) -> {
-            if (tree.path("indexes") instanceof ArrayNode list) {
-                list.forEach(i -> {
-                    if (i.path("object").asText().equals(object)) {
-                        indexes.add(new IndexEntry(path, list, (ObjectNode) i));
-                    }
-                });
-            }
-        });
-        return indexes;
+        return declared(object, "indexes", IndexEntry::new);
     }
 
     private void remove(String path, ArrayNode list, JsonNode node) {
