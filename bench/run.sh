@@ -44,13 +44,19 @@ stop() {
   fi
 }
 trap stop EXIT
-trap 'exit 130' INT TERM
+# A run that stops early says where: a suite's own failure prints its cause, a signal prints nothing else.
+trap 'echo "bench/run.sh: stopped by a signal during suite ${SUITE:-none}" >&2; exit 130' INT TERM
 
 run_suite() {
+  local status=0
   "$@" &
   CHILD=$!
-  wait "$CHILD"
+  wait "$CHILD" || status=$?
   CHILD=""
+  if (( status != 0 )); then
+    echo "bench/run.sh: suite $SUITE failed (exit status $status); its output is above" >&2
+    exit "$status"
+  fi
 }
 
 started=$(date +%s)
@@ -69,6 +75,7 @@ fi
 export SKIP_BUILD=1
 
 for suite in $SUITES; do
+  SUITE=$suite
   suite_started=$(date +%s)
   echo "== suite $suite"
   case $suite in
