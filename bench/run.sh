@@ -44,7 +44,7 @@ stop() {
   fi
 }
 trap stop EXIT
-# A run that stops early says where: a suite's own failure prints its cause, a signal prints nothing else.
+# A run that stops early says in which suite: a failed suite has printed its cause above, a signal has not.
 trap 'echo "bench/run.sh: stopped by a signal during suite ${SUITE:-none}" >&2; exit 130' INT TERM
 
 run_suite() {
