@@ -3,7 +3,6 @@ package dev.crmschema.runtime.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import org.eclipse.jetty.io.EofException;
@@ -24,47 +23,17 @@ public final class ClientHangUps extends TurboFilter {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ClientHangUps.class);
 
     /**
-     * Adds the filter to the logging context, and adds it again whenever the context is reset: whatever
-     * configures logging later (Dropwizard's commands, another server in the same JVM, as in the tests)
-     * resets the context, which drops every turbo filter.
+     * Adds the filter to the logging context, once: Dropwizard resets the context when it configures logging,
+     * which drops it, and several servers may start in one JVM (the tests).
      */
     public static void install() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        addTo(context);
-        if (context.getCopyOfListenerList().stream().noneMatch(ReAdd.class::isInstance)) {
-            context.addListener(new ReAdd());
-        }
-    }
-
-    private static void addTo(LoggerContext context) {
         if (context.getTurboFilterList().stream().noneMatch(ClientHangUps.class::isInstance)) {
             ClientHangUps filter = new ClientHangUps();
             filter.setContext(context);
             filter.start();
             context.addTurboFilter(filter);
         }
-    }
-
-    /** Puts the filter back after a reset; it stays registered across resets itself. */
-    private static final class ReAdd implements LoggerContextListener {
-        @Override
-        public boolean isResetResistant() {
-            return true;
-        }
-
-        @Override
-        public void onReset(LoggerContext context) {
-            addTo(context);
-        }
-
-        @Override
-        public void onStart(LoggerContext context) {}
-
-        @Override
-        public void onStop(LoggerContext context) {}
-
-        @Override
-        public void onLevelChange(Logger logger, Level level) {}
     }
 
     @Override

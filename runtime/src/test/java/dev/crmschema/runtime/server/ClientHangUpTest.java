@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.crmschema.runtime.logging.ClientHangUps;
@@ -46,9 +45,6 @@ class ClientHangUpTest {
 
     @BeforeEach
     void listen() {
-        // Whatever configures logging after the server started (a command, another server) resets the context,
-        // which drops turbo filters; the filter must come back by itself.
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
         jersey.start();
         hangUps.start();
         logger(JERSEY_RESPONDER).addAppender(jersey);
