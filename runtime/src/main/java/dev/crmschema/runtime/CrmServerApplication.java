@@ -44,7 +44,6 @@ import dev.crmschema.runtime.limits.LimitsConfiguration;
 import dev.crmschema.runtime.limits.RateLimitFilter;
 import dev.crmschema.runtime.limits.RateLimiter;
 import dev.crmschema.runtime.limits.RequestBodyLimit;
-import dev.crmschema.runtime.logging.ClientHangUps;
 import dev.crmschema.runtime.metadata.ApiKeysResource;
 import dev.crmschema.runtime.metadata.InvalidMetadataExceptionMapper;
 import dev.crmschema.runtime.metadata.MetadataGraphql;
@@ -123,7 +122,6 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
     public void run(CrmServerConfiguration configuration, Environment environment) {
         // Our mappers render every error in the contract's shape; Dropwizard's defaults would not.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        ClientHangUps.install();
 
         Database database = new Database(configuration.getDatabase());
         environment.lifecycle().manage(database);
