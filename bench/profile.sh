@@ -25,10 +25,8 @@ fi
 LIBRARY=$(realpath "$LIBRARY")
 
 java bench/profile/Attach.java "$pid" "$LIBRARY" "start,event=${EVENT:-cpu},interval=${INTERVAL:-1ms}"
-# Stop the profiler however this script ends, or it keeps sampling the server.
-trap 'java bench/profile/Attach.java "$pid" "$LIBRARY" "stop,file=$out,collapsed"' EXIT
+# Stops the profiler and writes the profile however this script ends (Ctrl-C too), or it keeps sampling.
+trap 'java bench/profile/Attach.java "$pid" "$LIBRARY" "stop,file=$out,collapsed" &&
+  echo "$(wc -l < "$out") stacks in $out; shares: java bench/profile/Shares.java $out [REGEX]"' EXIT
 echo "profiling $pid for $seconds s"
 sleep "$seconds"
-trap - EXIT
-java bench/profile/Attach.java "$pid" "$LIBRARY" "stop,file=$out,collapsed"
-echo "$(wc -l < "$out") stacks in $out; shares: java bench/profile/Shares.java $out [REGEX]"

@@ -51,7 +51,8 @@ public final class Shares {
             }
         }
         Pattern wanted = Pattern.compile(!under && args.length > 1 ? args[1] : "");
-        int top = Integer.parseInt(args.length > (under ? 4 : 2) ? args[under ? 4 : 2] : "40");
+        int topAt = under ? 4 : 2; // FILE [REGEX] TOP, or FILE --under FRAME DEPTH TOP
+        int top = args.length > topAt ? Integer.parseInt(args[topAt]) : 40;
         long all = total;
         System.out.printf("%d samples%n", all);
         shares.entrySet().stream()
