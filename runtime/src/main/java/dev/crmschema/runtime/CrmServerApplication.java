@@ -55,6 +55,7 @@ import dev.crmschema.runtime.metadata.RolesResource;
 import dev.crmschema.runtime.permissions.AccessCache;
 import dev.crmschema.runtime.permissions.RoleStore;
 import dev.crmschema.runtime.query.RecordCounts;
+import dev.crmschema.runtime.rest.ClientHangUps;
 import dev.crmschema.runtime.rest.JsonTreeReader;
 import dev.crmschema.runtime.rest.JsonTreeWriter;
 import dev.crmschema.runtime.rest.RestRootResource;
@@ -155,6 +156,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.jersey().register(new StrictUtf8Body());
         environment.jersey().register(new JsonTreeReader(environment.getObjectMapper()));
         environment.jersey().register(new JsonTreeWriter(environment.getObjectMapper()));
+        environment.jersey().register(new ClientHangUps());
         environment.jersey().register(new MetadataResource(authentication, metadata));
         environment.jersey().register(new ApiKeysResource(authentication, keys, roles, clock));
         environment.jersey().register(new RolesResource(authentication, roles, metadata, access));
