@@ -184,7 +184,14 @@ public final class CoreSchema {
                       id uuid NOT NULL,
                       created_at timestamptz NOT NULL,
                       updated_at timestamptz NOT NULL,
-                      PRIMARY KEY (workspace_id, id))"""));
+                      PRIMARY KEY (workspace_id, id))"""),
+            // 8: the digest of the statements each workspace schema last received at load (AppliedDdl), so a
+            // start skips those that already ran.
+            List.of(
+                    """
+                    CREATE TABLE core.applied_ddl (
+                      schema_name text PRIMARY KEY REFERENCES core.workspace (schema_name) ON DELETE CASCADE,
+                      sha256 text NOT NULL)"""));
 
     private CoreSchema() {}
 

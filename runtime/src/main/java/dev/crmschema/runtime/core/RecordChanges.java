@@ -20,7 +20,11 @@ public final class RecordChanges {
     /** The PostgreSQL advisory lock a compaction holds for its transaction; next to {@code CoreSchema}'s migration lock. */
     static final long COMPACTION_LOCK = 0x43524d_0002L;
 
-    private static final String TRIGGER = "record_changes";
+    /** The trigger {@link #track} puts on a table; {@code {0}} is the trigger's name, {@code {1}} the table's. */
+    public static final String TRIGGER = "CREATE TRIGGER {0} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {1} "
+            + "FOR EACH STATEMENT EXECUTE FUNCTION core.note_record_change()";
+
+    private static final String TRIGGER_NAME = "record_changes";
 
     private RecordChanges() {}
 
@@ -33,10 +37,9 @@ public final class RecordChanges {
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)
-                ORDER BY c.relname""", schema, TRIGGER).getValues(0, String.class);
+                ORDER BY c.relname""", schema, TRIGGER_NAME).getValues(0, String.class);
         for (String table : untracked) {
-            tx.execute("CREATE TRIGGER {0} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {1} "
-                    + "FOR EACH STATEMENT EXECUTE FUNCTION core.note_record_change()", DSL.name(TRIGGER), DSL.name(schema, table));
+            tx.execute(TRIGGER, DSL.name(TRIGGER_NAME), DSL.name(schema, table));
         }
         tx.execute("INSERT INTO core.record_change (schema_name) VALUES (?)", schema);
     }

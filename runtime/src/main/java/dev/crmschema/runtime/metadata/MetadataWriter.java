@@ -5,6 +5,7 @@ import dev.crmschema.compiler.diag.Diagnostic;
 import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.emit.sql.SchemaMigration;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.core.AppliedDdl;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.errors.ApiException;
@@ -83,6 +84,7 @@ public final class MetadataWriter {
                 for (String statement : prepared.migration()) {
                     ctx.execute(statement);
                 }
+                AppliedDdl.forget(ctx, base.schemaName());
                 MetadataStore.writeFiles(ctx, base.id(), prepared.current().files(), prepared.next().files());
                 MetadataStore.writeIds(ctx, base.id(), prepared.change().ids());
                 MetadataStore.writeTimes(ctx, base.id(), prepared.current().times(), prepared.next().times());

@@ -6,6 +6,7 @@ import dev.crmschema.compiler.emit.ModelHash;
 import dev.crmschema.compiler.emit.sql.DdlWriter;
 import dev.crmschema.compiler.model.Workspace;
 import dev.crmschema.compiler.source.MetadataFiles;
+import dev.crmschema.runtime.core.AppliedDdl;
 import dev.crmschema.runtime.core.RecordChanges;
 import dev.crmschema.runtime.core.WorkspaceChanges;
 import dev.crmschema.runtime.core.WorkspaceRecord;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,15 +151,23 @@ public final class WorkspaceService {
     /**
      * Idempotent: every statement is "if not exists", so it also brings an older schema up to date. The
      * model includes inactive objects and fields: they keep their storage. Every table gets the trigger that
-     * logs its writes ({@link RecordChanges}).
+     * logs its writes ({@link RecordChanges}). Statements the schema already received are not run again
+     * ({@link AppliedDdl}).
      */
     private static void migrateSchema(DSLContext tx, Workspace model, String schema) {
         // One server at a time per schema: two servers loading a changed workspace together would otherwise both
         // find a table or trigger missing and both create it.
         tx.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", SCHEMA_LOCK_CLASS, schema);
-        for (String statement : DdlWriter.statements(model, schema)) {
+        List<String> statements = DdlWriter.statements(model, schema);
+        // The trigger's text counts too: a server that tracks writes otherwise puts it on every table again.
+        String digest = AppliedDdl.digest(Stream.concat(statements.stream(), Stream.of(RecordChanges.TRIGGER)).toList());
+        if (AppliedDdl.isCurrent(tx, schema, digest)) {
+            return;
+        }
+        for (String statement : statements) {
             tx.execute(statement);
         }
         RecordChanges.track(tx, schema);
+        AppliedDdl.record(tx, schema, digest);
     }
 }
