@@ -1,5 +1,7 @@
 package dev.crmschema.runtime.workspace;
 
+import static dev.crmschema.runtime.workspace.WorkspaceFixture.files;
+import static dev.crmschema.runtime.workspace.WorkspaceFixture.gadget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmschema.compiler.source.MetadataFiles;
-import dev.crmschema.runtime.core.CoreSchema;
 import dev.crmschema.runtime.db.Database;
-import dev.crmschema.runtime.db.EmbeddedDatabase;
 import dev.crmschema.runtime.graphql.GraphqlCall;
 import dev.crmschema.runtime.graphql.GraphqlRequest;
 import dev.crmschema.runtime.metadata.FilesEdit;
@@ -24,7 +24,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,25 +37,22 @@ import org.junit.jupiter.api.Test;
 class SharedModelsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedDatabase postgres;
+    private static WorkspaceFixture fixture;
     private static Database database;
     private static WorkspaceService workspaces;
     private static MetadataService metadata;
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedDatabase.startTemporary();
-        database = new Database(postgres.configuration());
-        CoreSchema.migrate(database.dsl());
-        workspaces = new WorkspaceService(database.dsl(), new ModelClasses(SharedModelsTest.class.getClassLoader()),
-                new WorkspaceRegistry());
-        metadata = new MetadataService(database.dsl(), workspaces);
+        fixture = new WorkspaceFixture(SharedModelsTest.class);
+        database = fixture.database;
+        workspaces = fixture.workspaces;
+        metadata = fixture.metadata;
     }
 
     @AfterAll
     static void stop() {
-        database.close();
-        postgres.close();
+        fixture.close();
     }
 
     @Test
@@ -160,26 +156,5 @@ class SharedModelsTest {
         ExecutionResult result = snapshot.graphql().execute(new GraphqlRequest(query, null, Map.of()), call);
         assertEquals(List.of(), result.getErrors(), query);
         return JSON.valueToTree(result.getData());
-    }
-
-    private static String gadget(String extraFields) {
-        return """
-                objects:
-                  - nameSingular: gadget
-                    namePlural: gadgets
-                    labelSingular: Gadget
-                    labelPlural: Gadgets
-                    fields:
-                      - {name: title, label: Title, type: TEXT}
-                """ + extraFields;
-    }
-
-    private static MetadataFiles files(String name, String displayName, String objectFile) {
-        Map<String, String> files = new TreeMap<>();
-        files.put(MetadataFiles.WORKSPACE_FILE, "workspace:\n  name: " + name + "\n  displayName: '" + displayName.replace("'", "''") + "'\n");
-        if (!objectFile.isEmpty()) {
-            files.put("objects/gadget.yaml", objectFile);
-        }
-        return new MetadataFiles(files);
     }
 }
