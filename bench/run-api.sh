@@ -333,8 +333,7 @@ cat "$MEMORY"
 # Waits (at most 60 s) until PostgreSQL runs no client's statement: a side still counting a big table for
 # requests wrk has stopped waiting for would otherwise slow down the run that follows.
 postgres_idle() {
-  local tries
-  for tries in $(seq 600); do
+  for _ in $(seq 600); do
     if [[ $(sql "SELECT count(*) FROM pg_stat_activity
                  WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()") == 0 ]]; then
       return
