@@ -20,7 +20,11 @@ public final class RecordChanges {
     /** The PostgreSQL advisory lock a compaction holds for its transaction; next to {@code CoreSchema}'s migration lock. */
     static final long COMPACTION_LOCK = 0x43524d_0002L;
 
-    /** The trigger {@link #track} puts on a table; {@code {0}} is the trigger's name, {@code {1}} the table's. */
+    /**
+     * The trigger {@link #track} puts on a table; {@code {0}} is the trigger's name, {@code {1}} the table's. It is
+     * part of {@link AppliedDdl}'s digest: a change to how writes are tracked must show here, or schemas that
+     * already received their statements would keep the old tracking.
+     */
     public static final String TRIGGER = "CREATE TRIGGER {0} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {1} "
             + "FOR EACH STATEMENT EXECUTE FUNCTION core.note_record_change()";
 
