@@ -106,8 +106,9 @@ public final class WorkspaceReader {
                     "no workspace header found: " + MetadataFiles.WORKSPACE_FILE + " must contain 'workspace: {name: ...}'",
                     "create " + MetadataFiles.WORKSPACE_FILE + " with 'workspace:' and a camelCase 'name'");
         }
-        return new WorkspaceElement(name, displayName, description, standardObjects, objects, extensions, indexExtensions,
-                new SourceLocation(MetadataFiles.WORKSPACE_FILE, "", 1, 1));
+        // Unmodifiable, as every list below it: the standard template's elements are shared by every link.
+        return new WorkspaceElement(name, displayName, description, standardObjects, List.copyOf(objects),
+                List.copyOf(extensions), List.copyOf(indexExtensions), new SourceLocation(MetadataFiles.WORKSPACE_FILE, "", 1, 1));
     }
 
     private Optional<ObjectElement> readObject(SourceNode node) {
