@@ -340,6 +340,7 @@ postgres_idle() {
     fi
     sleep 0.1
   done
+  echo "  PostgreSQL still runs statements after 60 s; measuring anyway" >&2
 }
 
 if [[ -n $ROW_SIZES ]]; then
@@ -369,7 +370,9 @@ if [[ -n $ROW_SIZES ]]; then
       url="$(side_url "$side")/rest/companies?limit=20"
       # The first list after the rows were added pays for the server's count (one for all requests in flight);
       # it is a figure of its own. Measured after a warm-up, the run then says what every later list costs.
-      first=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $API_KEY" "$url" | awk '{printf "%.1f", $1 * 1000}')
+      first=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $API_KEY" "$url") \
+        || { echo "the first list of $rows companies failed on the $side ($url)" >&2; exit 1; }
+      first=$(awk -v s="$first" 'BEGIN {printf "%.1f", s * 1000}')
       run_wrk "" GET "$url" "$ROW_WARMUP" "$(side_pid "$side")" /dev/null ""
       postgres_idle
       run_wrk "$rows	$side	1" GET "$url" "$ROW_DURATION" "$(side_pid "$side")" "$ROWS" ""

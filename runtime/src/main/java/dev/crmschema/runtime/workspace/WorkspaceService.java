@@ -159,7 +159,7 @@ public final class WorkspaceService {
         // find a table or trigger missing and both create it.
         tx.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", SCHEMA_LOCK_CLASS, schema);
         List<String> statements = DdlWriter.statements(model, schema);
-        // The trigger's text counts too: a server that tracks writes otherwise puts it on every table again.
+        // The trigger's text counts too: a server whose trigger differs runs everything again, tracking included.
         String digest = AppliedDdl.digest(Stream.concat(statements.stream(), Stream.of(RecordChanges.TRIGGER)).toList());
         if (AppliedDdl.isCurrent(tx, schema, digest)) {
             return;

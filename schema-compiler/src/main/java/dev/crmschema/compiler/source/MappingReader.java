@@ -136,7 +136,7 @@ final class MappingReader {
                         "items of '" + key + "' must be strings, found " + item.kindName());
             }
         }
-        return result;
+        return List.copyOf(result);
     }
 
     /** Converts any value to plain immutable Java data: Map, List, String, Number, Boolean or null. */

@@ -106,7 +106,7 @@ public final class WorkspaceReader {
                     "no workspace header found: " + MetadataFiles.WORKSPACE_FILE + " must contain 'workspace: {name: ...}'",
                     "create " + MetadataFiles.WORKSPACE_FILE + " with 'workspace:' and a camelCase 'name'");
         }
-        // Unmodifiable, as every list below it: the standard template's elements are shared by every link.
+        // Every list of the elements is unmodifiable: the standard template's elements are shared by every link.
         return new WorkspaceElement(name, displayName, description, standardObjects, List.copyOf(objects),
                 List.copyOf(extensions), List.copyOf(indexExtensions), new SourceLocation(MetadataFiles.WORKSPACE_FILE, "", 1, 1));
     }
@@ -173,7 +173,7 @@ public final class WorkspaceReader {
         if (fields.isEmpty() || (extension && object.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new IndexElement(object, List.copyOf(fields), i.location()));
+        return Optional.of(new IndexElement(object, fields, i.location()));
     }
 
     private Optional<FieldElement> readField(SourceNode node, boolean extension) {
