@@ -70,9 +70,9 @@ class ClientHangUpTest {
     void aRestClientThatHangsUpMidResponseIsADebugLineNotAnError() throws Exception {
         hangUpDuring("GET /rest/open-api/core HTTP/1.1\r\n", "");
 
-        waitFor(Duration.ofSeconds(10), () -> !hangUps.list.isEmpty());
+        waitFor(Duration.ofSeconds(10), () -> !events(hangUps).isEmpty());
         assertEquals(List.of(), warningsAndErrors());
-        List<String> lines = hangUps.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = events(hangUps).stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("the client closed its connection before its response was written"), lines.get(0));
     }
@@ -114,9 +114,16 @@ class ClientHangUpTest {
 
     /** From the code that writes responses: ours, Jersey's and Jetty's (not, say, another test's background work). */
     private List<String> warningsAndErrors() {
-        return everything.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+        return events(everything).stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                 .filter(event -> WRITERS.stream().anyMatch(event.getLoggerName()::startsWith))
                 .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList();
+    }
+
+    /** What {@code appender} has so far. Server threads append under its lock while the test reads. */
+    private static List<ILoggingEvent> events(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     private static Logger logger(String name) {
