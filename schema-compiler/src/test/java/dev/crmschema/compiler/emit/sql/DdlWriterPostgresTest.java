@@ -71,6 +71,23 @@ class DdlWriterPostgresTest {
     }
 
     @Test
+    void textSearchIndexesKeepSmallPendingListsAlsoWhenCreatedBefore() throws SQLException {
+        List<String> statements = DdlWriter.statements(ExampleWorkspaces.standard(), "pending_test");
+        execute(statements);
+        String gin = "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam"
+                + " WHERE n.nspname = 'pending_test' AND a.amname = 'gin'";
+        String limited = gin + " AND c.reloptions @> ARRAY['gin_pending_list_limit=" + DdlWriter.GIN_PENDING_LIST_KB + "']";
+        long indexes = count(gin);
+        assertTrue(indexes > 5, "text-search indexes: " + indexes);
+        assertEquals(indexes, count(limited));
+
+        update("ALTER INDEX pending_test.\"idx_company_searchVector\" RESET (gin_pending_list_limit)"); // as an earlier version made it
+        assertEquals(indexes - 1, count(limited));
+        execute(statements);
+        assertEquals(indexes, count(limited));
+    }
+
+    @Test
     void theEmittedSchemaFileRunsAsOneScriptTwice() throws SQLException {
         GeneratedFile file = new DdlEmitter().emit(showcase, new EmitContext(EmitContext.DEFAULT_BASE_PACKAGE)).get(0);
         assertEquals("crm-schema/showcase/schema.sql", file.path());

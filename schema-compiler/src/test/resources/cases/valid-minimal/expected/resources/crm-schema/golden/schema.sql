@@ -84,7 +84,9 @@ CREATE INDEX IF NOT EXISTS "idx__pet_position" ON "workspace_golden"."_pet" ("po
 
 CREATE INDEX IF NOT EXISTS "idx__pet_createdAt" ON "workspace_golden"."_pet" ("createdAt");
 
-CREATE INDEX IF NOT EXISTS "idx__pet_searchVector" ON "workspace_golden"."_pet" USING GIN ("searchVector");
+CREATE INDEX IF NOT EXISTS "idx__pet_searchVector" ON "workspace_golden"."_pet" USING GIN ("searchVector") WITH (gin_pending_list_limit = 64);
+
+ALTER INDEX "workspace_golden"."idx__pet_searchVector" SET (gin_pending_list_limit = 64);
 
 CREATE INDEX IF NOT EXISTS "idx__shelter_live" ON "workspace_golden"."_shelter" ("id") WHERE "deletedAt" IS NULL;
 
@@ -92,4 +94,6 @@ CREATE INDEX IF NOT EXISTS "idx__shelter_position" ON "workspace_golden"."_shelt
 
 CREATE INDEX IF NOT EXISTS "idx__shelter_createdAt" ON "workspace_golden"."_shelter" ("createdAt");
 
-CREATE INDEX IF NOT EXISTS "idx__shelter_searchVector" ON "workspace_golden"."_shelter" USING GIN ("searchVector");
+CREATE INDEX IF NOT EXISTS "idx__shelter_searchVector" ON "workspace_golden"."_shelter" USING GIN ("searchVector") WITH (gin_pending_list_limit = 64);
+
+ALTER INDEX "workspace_golden"."idx__shelter_searchVector" SET (gin_pending_list_limit = 64);
