@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * <p>Each statement is valid PostgreSQL 17 and can run again without error: {@code IF NOT EXISTS} where
  * PostgreSQL has it, and a {@code DO} block that ignores {@code duplicate_object} for enum types and
  * foreign keys, which have no such clause. This creates a schema; it does not migrate one (an existing
- * table keeps its columns). Statements have no trailing semicolon, so a JDBC caller can execute each.
+ * table keeps its columns), apart from the pending-list size of text-search indexes, which an {@code ALTER
+ * INDEX} sets on existing ones too. Statements have no trailing semicolon, so a JDBC caller can execute each.
  */
 public final class DdlWriter {
     /** Dollar-quote tag of DO blocks; enum values and names (validated identifiers) cannot contain it. */
