@@ -1,5 +1,8 @@
 package dev.crmschema.runtime.rest;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
@@ -16,6 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class ClientHangUps implements WriterInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(ClientHangUps.class);
 
+    // Jersey injects proxies to the request being answered.
+    @Context
+    private Request request;
+
+    @Context
+    private UriInfo uri;
+
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         try {
@@ -25,7 +35,8 @@ public final class ClientHangUps implements WriterInterceptor {
                 throw failure;
             }
             // Nothing is left to tell the client; Jersey's own close of the stream then fails quietly (FINE).
-            LOG.debug("the client closed its connection before its response was written: {}", String.valueOf(failure));
+            LOG.debug("the client closed its connection before the response to {} {} was written: {}", request.getMethod(),
+                    uri.getRequestUri().getRawPath(), String.valueOf(failure));
         }
     }
 
