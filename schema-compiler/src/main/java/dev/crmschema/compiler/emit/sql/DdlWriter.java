@@ -56,8 +56,7 @@ public final class DdlWriter {
             for (TableIndex index : TableIndex.of(object)) {
                 statements.add(index(schema, index));
                 if (index.method() == TableIndex.Method.GIN) {
-                    // An index created before the limit was set gets it too.
-                    statements.add("ALTER INDEX " + SqlSyntax.qualified(schema, index.name()) + " SET (" + pendingListLimit() + ")");
+                    statements.add(settingPendingListLimit(schema, index));
                 }
             }
         }
@@ -138,6 +137,21 @@ public final class DdlWriter {
 
     private static String pendingListLimit() {
         return "gin_pending_list_limit = " + GIN_PENDING_LIST_KB;
+    }
+
+    /**
+     * Gives an index created before the limit was set the limit too. Only when it lacks it: ALTER INDEX locks
+     * the index against every reader of its table until the transaction ends, and these statements run again
+     * with every metadata change.
+     */
+    private static String settingPendingListLimit(String schema, TableIndex index) {
+        String name = SqlSyntax.qualified(schema, index.name());
+        String setting = "gin_pending_list_limit=" + GIN_PENDING_LIST_KB;
+        return "DO " + TAG + " BEGIN\n"
+                + INDENT + "IF NOT EXISTS (SELECT FROM pg_class WHERE oid = " + SqlSyntax.literal(name) + "::regclass"
+                + " AND reloptions @> ARRAY[" + SqlSyntax.literal(setting) + "]) THEN\n"
+                + INDENT + INDENT + "ALTER INDEX " + name + " SET (" + pendingListLimit() + ");\n"
+                + INDENT + "END IF;\nEND " + TAG;
     }
 
     /** Runs {@code statement} unless the object it creates exists already. */

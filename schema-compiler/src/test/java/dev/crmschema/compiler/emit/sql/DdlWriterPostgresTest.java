@@ -83,8 +83,12 @@ class DdlWriterPostgresTest {
 
         update("ALTER INDEX pending_test.\"idx_company_searchVector\" RESET (gin_pending_list_limit)"); // as an earlier version made it
         assertEquals(indexes - 1, count(limited));
+        // An ALTER writes a new catalog row; an index that has the limit must not be altered again (it would lock out readers).
+        String catalogRow = "SELECT xmin::text FROM pg_class WHERE oid = 'pending_test.\"idx_person_searchVector\"'::regclass";
+        String untouched = text(catalogRow);
         execute(statements);
         assertEquals(indexes, count(limited));
+        assertEquals(untouched, text(catalogRow));
     }
 
     @Test

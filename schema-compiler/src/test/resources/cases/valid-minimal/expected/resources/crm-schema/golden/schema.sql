@@ -86,7 +86,11 @@ CREATE INDEX IF NOT EXISTS "idx__pet_createdAt" ON "workspace_golden"."_pet" ("c
 
 CREATE INDEX IF NOT EXISTS "idx__pet_searchVector" ON "workspace_golden"."_pet" USING GIN ("searchVector") WITH (gin_pending_list_limit = 64);
 
-ALTER INDEX "workspace_golden"."idx__pet_searchVector" SET (gin_pending_list_limit = 64);
+DO $ddl$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_class WHERE oid = '"workspace_golden"."idx__pet_searchVector"'::regclass AND reloptions @> ARRAY['gin_pending_list_limit=64']) THEN
+        ALTER INDEX "workspace_golden"."idx__pet_searchVector" SET (gin_pending_list_limit = 64);
+    END IF;
+END $ddl$;
 
 CREATE INDEX IF NOT EXISTS "idx__shelter_live" ON "workspace_golden"."_shelter" ("id") WHERE "deletedAt" IS NULL;
 
@@ -96,4 +100,8 @@ CREATE INDEX IF NOT EXISTS "idx__shelter_createdAt" ON "workspace_golden"."_shel
 
 CREATE INDEX IF NOT EXISTS "idx__shelter_searchVector" ON "workspace_golden"."_shelter" USING GIN ("searchVector") WITH (gin_pending_list_limit = 64);
 
-ALTER INDEX "workspace_golden"."idx__shelter_searchVector" SET (gin_pending_list_limit = 64);
+DO $ddl$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_class WHERE oid = '"workspace_golden"."idx__shelter_searchVector"'::regclass AND reloptions @> ARRAY['gin_pending_list_limit=64']) THEN
+        ALTER INDEX "workspace_golden"."idx__shelter_searchVector" SET (gin_pending_list_limit = 64);
+    END IF;
+END $ddl$;
