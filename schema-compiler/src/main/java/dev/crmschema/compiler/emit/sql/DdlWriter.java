@@ -147,19 +147,22 @@ public final class DdlWriter {
     private static String settingPendingListLimit(String schema, TableIndex index) {
         String name = SqlSyntax.qualified(schema, index.name());
         String setting = "gin_pending_list_limit=" + GIN_PENDING_LIST_KB;
-        return "DO " + TAG + " BEGIN\n"
-                + INDENT + "IF NOT EXISTS (SELECT FROM pg_class WHERE oid = " + SqlSyntax.literal(name) + "::regclass"
+        return doBlock(INDENT + "IF NOT EXISTS (SELECT FROM pg_class WHERE oid = " + SqlSyntax.literal(name) + "::regclass"
                 + " AND reloptions @> ARRAY[" + SqlSyntax.literal(setting) + "]) THEN\n"
                 + INDENT + INDENT + "ALTER INDEX " + name + " SET (" + pendingListLimit() + ");\n"
-                + INDENT + "END IF;\nEND " + TAG;
+                + INDENT + "END IF;\n");
     }
 
     /** Runs {@code statement} unless the object it creates exists already. */
     private static String ignoringDuplicate(String statement) {
-        if (statement.contains(TAG)) {
-            throw new IllegalArgumentException("statement contains the dollar-quote tag " + TAG + ": " + statement);
+        return doBlock(INDENT + statement + ";\n" + "EXCEPTION WHEN duplicate_object THEN NULL;\n");
+    }
+
+    /** An anonymous PL/pgSQL block around {@code body} (lines ending in a newline), dollar-quoted by {@link #TAG}. */
+    private static String doBlock(String body) {
+        if (body.contains(TAG)) {
+            throw new IllegalArgumentException("statement contains the dollar-quote tag " + TAG + ": " + body);
         }
-        return "DO " + TAG + " BEGIN\n" + INDENT + statement + ";\n"
-                + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND " + TAG;
+        return "DO " + TAG + " BEGIN\n" + body + "END " + TAG;
     }
 }
