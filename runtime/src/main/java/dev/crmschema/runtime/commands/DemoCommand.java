@@ -55,7 +55,9 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
             deleteRecursively(dataDir);
         }
         System.out.println("Starting PostgreSQL in " + dataDir + " ...");
-        EmbeddedDatabase postgres = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+        Path postgresDir = dataDir.resolve("postgres");
+        EmbeddedDatabase postgres = EmbeddedDatabase.start(postgresDir);
+        System.out.println("PostgreSQL logs to " + postgresDir.resolve(EmbeddedDatabase.LOG_FOLDER) + ".");
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-shutdown"));
         configuration.setDatabase(postgres.configuration());
         usePort(configuration, namespace.getInt("port"));

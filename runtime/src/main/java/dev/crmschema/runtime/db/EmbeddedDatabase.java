@@ -13,8 +13,16 @@ import java.nio.file.Path;
  * <p>The embedding library starts PostgreSQL for throw-away test clusters, with {@code fsync} and
  * {@code synchronous_commit} off. A cluster kept in a folder turns both back on: a commit the API
  * answered survives a crash of PostgreSQL or of the machine, as it does on any other PostgreSQL.
+ *
+ * <p>It also writes its own log, in {@link #LOG_FOLDER} of the data folder. The library reads PostgreSQL's
+ * output from {@code pg_ctl}, whose pipe closes when {@code pg_ctl} exits once the server is up: whatever
+ * PostgreSQL said after start-up (errors, crashes, autovacuum) was lost. One file per weekday, each
+ * overwritten a week later, keeps the log from growing without end.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+    /** PostgreSQL's log folder, relative to the data folder of a cluster kept in a folder. */
+    public static final String LOG_FOLDER = "log";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -31,6 +39,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", LOG_FOLDER)
+                    .setServerConfig("log_filename", "postgresql-%a.log")
+                    .setServerConfig("log_rotation_age", "1d")
+                    .setServerConfig("log_rotation_size", "0")
+                    .setServerConfig("log_truncate_on_rotation", "on")
                     .start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
