@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * waiting ones a request gets 503 in the contract's error body, with {@code Retry-After: 1}. Running every
  * request at once only made them share the cores with each other and with PostgreSQL's backends: on two
  * cores with sixteen clients, served six at a time, a list of 20 people at depth 1 had a third lower p99
- * and more requests per second, and reads by id were as fast as before (bench/README.md, session 18). The
+ * and more requests per second, and reads by id were as fast as before (bench/HISTORY.md, session 18). The
  * admin port (health checks, metrics) is another context and never waits behind the API.
  */
 public final class ConcurrentRequests {

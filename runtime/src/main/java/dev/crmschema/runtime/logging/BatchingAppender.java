@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * does, but in batches: after the first event of a batch the thread waits up to {@link #BATCH_WINDOW} for
  * more, or until the queue is half full, before writing them all. The base class wakes its thread for every
  * event; for a request log under load that was about one thread switch per request, and a read by id
- * took 13 % more CPU than with batches (bench/README.md, session 19). Once the thread has nothing left to
+ * took 13 % more CPU than with batches (bench/HISTORY.md, session 19). Once the thread has nothing left to
  * write it sleeps until the next event, so an idle server does not wake it at all.
  *
  * <p>It extends {@link AsyncAppenderBase} because Dropwizard's appender factories wrap every appender in one
