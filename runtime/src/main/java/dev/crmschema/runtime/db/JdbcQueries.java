@@ -63,26 +63,26 @@ public final class JdbcQueries {
      * each other (the relations of a depth-1 page) waits for PostgreSQL once instead of once per read. No
      * queries need no round trip.
      */
-    public static <T> List<T> queryEach(DSLContext dsl, List<Query<T>> queries) {
+    public static <T> List<T> queryEach(DSLContext dsl, List<? extends Query<? extends T>> queries) {
         if (queries.isEmpty()) {
             return List.of();
         }
         if (queries.size() == 1) {
-            Query<T> only = queries.get(0);
-            return List.of(query(dsl, only.sql(), only.values(), only.reader()));
+            Query<? extends T> only = queries.get(0);
+            return List.<T>of(query(dsl, only.sql(), only.values(), only.reader()));
         }
         String sql = queries.stream().map(Query::sql).collect(Collectors.joining(";\n"));
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
-                for (Query<T> query : queries) {
+                for (Query<? extends T> query : queries) {
                     for (Object value : query.values()) {
                         bind(connection, statement, index++, value);
                     }
                 }
                 List<T> results = new ArrayList<>(queries.size());
                 boolean rowsNext = statement.execute();
-                for (Query<T> query : queries) {
+                for (Query<? extends T> query : queries) {
                     if (!rowsNext) {
                         throw new SQLException("query " + (results.size() + 1) + " of " + queries.size() + " returned no rows");
                     }

@@ -44,16 +44,32 @@ public final class RecordCounts {
 
     private record Counted(long version, int count) {}
 
+    /** Whether counts are kept, so that {@link #count} needs the schema's version ({@link #version}). */
+    boolean keepsCounts() {
+        return maxCounts > 0;
+    }
+
+    /**
+     * The statement that reads {@code schema}'s version, for {@link #count}: a list sends it to PostgreSQL with its
+     * page, in the same round trip ({@link dev.crmschema.runtime.db.RoundTrip}).
+     */
+    static JdbcQueries.Query<Long> version(String schema) {
+        return new JdbcQueries.Query<>(RecordChanges.VERSION_SQL, List.of(schema), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
     /**
      * The number {@code sql} returns with {@code values} bound: a statement of the form {@code SELECT count(*) ...}
-     * over tables of {@code schema} only.
+     * over tables of {@code schema} only. {@code version} is the schema's version read during this request, before
+     * or with its other statements ({@link #version}); it is not used when no counts are kept.
      */
-    int count(DSLContext dsl, String schema, String sql, List<?> values) {
+    int count(DSLContext dsl, String schema, String sql, List<?> values, long version) {
         if (maxCounts == 0) {
             return RenderedStatements.fetchCount(dsl, sql, values);
         }
         Key key = new Key(schema, sql, comparable(values));
-        long version = version(dsl, schema);
         // A count taken at this version or a later one saw every write this request can see.
         Counted kept = counts.get(key);
         if (kept != null && kept.version() >= version) {
@@ -89,13 +105,6 @@ public final class RecordCounts {
         return JdbcQueries.query(dsl, "SELECT (" + sql + "), (" + RecordChanges.VERSION_SQL + ")", withSchema, rows -> {
             rows.next();
             return new Counted(rows.getLong(2), rows.getInt(1));
-        });
-    }
-
-    private static long version(DSLContext dsl, String schema) {
-        return JdbcQueries.query(dsl, RecordChanges.VERSION_SQL, List.of(schema), rows -> {
-            rows.next();
-            return rows.getLong(1);
         });
     }
 

@@ -3,6 +3,8 @@ package dev.crmschema.runtime.query;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
+import dev.crmschema.runtime.db.JdbcQueries;
+import dev.crmschema.runtime.db.RoundTrip;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Cursor;
@@ -50,7 +52,9 @@ final class RecordReads {
      * One page in keyset order. Forward pages read {@code limit + 1} rows after the cursor to learn
      * whether a next page exists; {@code before} pages read the last {@code limit + 1} rows before their
      * cursor by walking the order backwards, then restore the requested order. The side a page was not
-     * read towards is checked with one EXISTS query, and only when there is a cursor on that side.
+     * read towards is checked with one EXISTS query, and only when there is a cursor on that side. The
+     * page, that check and the schema's version for a kept count ({@link RecordCounts}) go to PostgreSQL
+     * in one round trip; only a count that is not kept takes another.
      */
     RecordPage findMany(FindManyRequest request) {
         ObjectTable table = new ObjectTable(schema, request.object());
@@ -78,11 +82,22 @@ final class RecordReads {
                 .where(seeking != null ? seeking : seek(new FilterConditions(table).visible(request.filter()), keyset, page))
                 .orderBy(keyset.sortFields(backwards))
                 .limit(DSL.inline(limit + 1));
-        List<RecordRow> rows = onlyId.isPresent() ? byId(table, columns, onlyId.get())
+        RenderedStatements.Read pageRead = onlyId.isPresent() ? byId(table, columns, onlyId.get())
                 : firstPage
-                ? fetch(RenderedStatements.sql(tx, shape("firstPage", table, columns, withLimit(orderKey(request), limit)), 0,
-                        pageQuery), columns)
-                : fetchPage(table, columns, request, filterKey, seeking, limit, pageQuery);
+                ? new RenderedStatements.Read(RenderedStatements.sql(tx, shape("firstPage", table, columns,
+                        withLimit(orderKey(request), limit)), 0, pageQuery), columns)
+                : filteredPage(table, columns, request, filterKey, seeking, limit, pageQuery);
+        RoundTrip roundTrip = new RoundTrip();
+        RoundTrip.Result<List<RecordRow>> pageRows = roundTrip.add(pageRead.query());
+        // Backwards, the check is for a next page; forwards, for a previous one, which only a cursor can have.
+        Optional<RoundTrip.Result<Boolean>> beyondCursor = (backwards ? page.before() : page.after())
+                .map(cursor -> roundTrip.add(existsFrom(table, matching, filterKey, keyset, request, cursor, !backwards)));
+        boolean counting = request.countTotal() && onlyId.isEmpty();
+        Optional<RoundTrip.Result<Long>> version = counting && counts.keepsCounts()
+                ? Optional.of(roundTrip.add(RecordCounts.version(schema))) : Optional.empty();
+        roundTrip.run(tx);
+
+        List<RecordRow> rows = pageRows.get();
         int matchedById = rows.size();
         boolean more = rows.size() > limit;
         if (more) {
@@ -91,13 +106,14 @@ final class RecordReads {
         if (backwards) {
             Collections.reverse(rows);
         }
-        boolean hasNextPage = backwards ? existsFrom(table, matching, filterKey, keyset, request, page.before().get(), false) : more;
-        boolean hasPreviousPage = backwards ? more
-                : page.after().isPresent() && existsFrom(table, matching, filterKey, keyset, request, page.after().get(), true);
+        boolean cursorSideExists = beyondCursor.map(RoundTrip.Result::get).orElse(false);
+        boolean hasNextPage = backwards ? cursorSideExists : more;
+        boolean hasPreviousPage = backwards ? more : cursorSideExists;
+        long schemaVersion = version.map(RoundTrip.Result::get).orElse(0L);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
-                : request.filter().isEmpty() ? countLive(table)
-                : countMatching(table, matching, filterKey);
+                : request.filter().isEmpty() ? countLive(table, schemaVersion)
+                : countMatching(table, matching, filterKey, schemaVersion);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         RecordJson.Layout layout = RecordJson.layout(request.object(), request.projection());
@@ -120,19 +136,20 @@ final class RecordReads {
     /** A live record by id, or 404. */
     ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
-        List<RecordRow> rows = byId(table, table.readColumns(projection, List.of()), id);
+        RenderedStatements.Read read = byId(table, table.readColumns(projection, List.of()), id);
+        List<RecordRow> rows = RenderedStatements.fetchRows(tx, read.sql(), read.columns(), read.values());
         if (rows.isEmpty()) {
             throw ApiException.recordNotFound();
         }
         return shaper.shape(object, rows, projection).get(0);
     }
 
-    /** The live row with this id, if any. */
-    private List<RecordRow> byId(ObjectTable table, List<Column> columns, UUID id) {
+    /** The statement that reads the live row with this id, if any. */
+    private RenderedStatements.Read byId(ObjectTable table, List<Column> columns, UUID id) {
         Field<Object> idValue = table.value(table.column(ObjectTable.ID), id);
         String sql = RenderedStatements.sql(tx, shape("byId", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table()).where(table.id().eq(idValue).and(table.live())));
-        return fetch(sql, columns, idValue);
+        return new RenderedStatements.Read(sql, columns, idValue);
     }
 
     /** The id of a filter that is one {@code id = X} comparison, alone or as the only item of an "and". */
@@ -159,7 +176,8 @@ final class RecordReads {
         String sql = RenderedStatements.sql(tx, shape("byIds", table, columns, List.of()), 1,
                 () -> tx.select(table.selectList(columns)).from(table.table())
                         .where(table.id().coerce(SQLDataType.UUID).eq(DSL.any(idValues)).and(table.live())));
-        return shaper.shapeOnDemand(object, fetch(sql, columns, idValues), projection, RecordJson.layout(object, projection));
+        List<RecordRow> rows = RenderedStatements.fetchRows(tx, sql, columns, idValues);
+        return shaper.shapeOnDemand(object, rows, projection, RecordJson.layout(object, projection));
     }
 
     /** Rows matching a condition, unordered. */
@@ -172,17 +190,12 @@ final class RecordReads {
         return query.fetch().map(ObjectTable.reader(columns)::apply);
     }
 
-    /** Runs the SQL of a {@link RenderedStatements} shape with its bind values, typed as the select list. */
-    private List<RecordRow> fetch(String sql, List<Column> columns, Field<?>... bindValues) {
-        return RenderedStatements.fetchRows(tx, sql, columns, bindValues);
-    }
-
-    /** The live records of an object, counted with the SQL of a {@link RenderedStatements} shape. */
-    private int countLive(ObjectTable table) {
+    /** The live records of an object, counted with the SQL of a {@link RenderedStatements} shape, or kept. */
+    private int countLive(ObjectTable table, long version) {
         Condition live = new FilterConditions(table).visible(Optional.empty());
         String sql = RenderedStatements.sql(tx, shape("count", table, List.of(), List.of()), 0,
                 () -> tx.selectCount().from(table.table()).where(live));
-        return counts.count(tx, schema, sql, List.of());
+        return counts.count(tx, schema, sql, List.of(), version);
     }
 
     /** {@code key} with a page's limit added: the page statements write it into their text. */
@@ -206,11 +219,11 @@ final class RecordReads {
     }
 
     /**
-     * A filtered or cursor page: {@code seek}'s rows, {@code limit + 1} at most, with the SQL of a
-     * {@link RenderedStatements} shape that names the filter's text ({@link FilterConditions#textKey})
+     * The statement of a filtered or cursor page: {@code seek}'s rows, {@code limit + 1} at most, with the
+     * SQL of a {@link RenderedStatements} shape that names the filter's text ({@link FilterConditions#textKey})
      * and which cursor values are null (a null cursor value changes the seek condition's text).
      */
-    private List<RecordRow> fetchPage(ObjectTable table, List<Column> columns, FindManyRequest request, String filterKey,
+    private RenderedStatements.Read filteredPage(ObjectTable table, List<Column> columns, FindManyRequest request, String filterKey,
             Condition seek, int limit, Supplier<ResultQuery<Record>> pageQuery) {
         List<Object> key = withLimit(orderKey(request), limit);
         key.add(filterKey);
@@ -218,20 +231,20 @@ final class RecordReads {
         key.add(cursorKey(request.page().before()));
         List<Object> values = tx.extractBindValues(seek);
         String sql = RenderedStatements.sql(tx, shape("page", table, columns, key), values, pageQuery);
-        return RenderedStatements.fetchRows(tx, sql, columns, values);
+        return new RenderedStatements.Read(sql, columns, values);
     }
 
-    /** The records a filter matches, counted with the SQL of a {@link RenderedStatements} shape. */
-    private int countMatching(ObjectTable table, Condition matching, String filterKey) {
+    /** The records a filter matches, counted with the SQL of a {@link RenderedStatements} shape, or kept. */
+    private int countMatching(ObjectTable table, Condition matching, String filterKey, long version) {
         List<Object> values = tx.extractBindValues(matching);
         String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(), List.of(filterKey)), values,
                 () -> tx.selectCount().from(table.table()).where(matching));
-        return counts.count(tx, schema, sql, values);
+        return counts.count(tx, schema, sql, values, version);
     }
 
-    /** Whether any matching record sits at the cursor or beyond it (backwards: before it). */
-    private boolean existsFrom(ObjectTable table, Condition matching, String filterKey, Keyset keyset, FindManyRequest request,
-            Cursor cursor, boolean backwards) {
+    /** The statement that tells whether any matching record sits at the cursor or beyond it (backwards: before it). */
+    private JdbcQueries.Query<Boolean> existsFrom(ObjectTable table, Condition matching, String filterKey, Keyset keyset,
+            FindManyRequest request, Cursor cursor, boolean backwards) {
         Condition beyond = matching.and(keyset.after(cursor, backwards).or(keyset.at(cursor)));
         List<Object> values = tx.extractBindValues(beyond);
         List<Object> key = orderKey(request);
@@ -240,7 +253,7 @@ final class RecordReads {
         key.add(backwards);
         String sql = RenderedStatements.sql(tx, shape("existsFrom", table, List.of(), key), values,
                 () -> tx.select(DSL.field(DSL.exists(DSL.selectOne().from(table.table()).where(beyond)))));
-        return RenderedStatements.fetchBoolean(tx, sql, values);
+        return new JdbcQueries.Query<>(sql, values, rows -> rows.next() && rows.getBoolean(1));
     }
 
     /** Which values of a cursor are null, or that there is none. */

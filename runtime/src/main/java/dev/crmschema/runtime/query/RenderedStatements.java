@@ -131,13 +131,18 @@ final class RenderedStatements {
         Read(String sql, List<Column> columns, Field<?>... bindValues) {
             this(sql, columns, RenderedStatements.values(bindValues));
         }
+
+        /** The statement with what reads its rows, typed as the select list. */
+        JdbcQueries.Query<List<RecordRow>> query() {
+            return new JdbcQueries.Query<>(sql, values, rows -> JdbcRows.read(rows, columns));
+        }
     }
 
     /** The rows of each read, in order, fetched in one round trip ({@link JdbcQueries#queryEach}). */
     static List<List<RecordRow>> fetchRows(DSLContext dsl, List<Read> reads) {
         List<JdbcQueries.Query<List<RecordRow>>> queries = new ArrayList<>(reads.size());
         for (Read read : reads) {
-            queries.add(new JdbcQueries.Query<>(read.sql(), read.values(), rows -> JdbcRows.read(rows, read.columns())));
+            queries.add(read.query());
         }
         return JdbcQueries.queryEach(dsl, queries);
     }
@@ -159,10 +164,5 @@ final class RenderedStatements {
             rows.next();
             return rows.getInt(1);
         });
-    }
-
-    /** Runs a shape's SQL that returns one boolean, with its bind values. */
-    static boolean fetchBoolean(DSLContext dsl, String sql, List<?> values) {
-        return JdbcQueries.query(dsl, sql, values, rows -> rows.next() && rows.getBoolean(1));
     }
 }

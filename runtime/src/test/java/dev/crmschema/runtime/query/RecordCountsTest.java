@@ -102,6 +102,33 @@ class RecordCountsTest {
     }
 
     @Test
+    void aPageWithAKeptCountTakesOneRoundTrip() {
+        addPets("Tom");
+        Optional<Filter> named = Optional.of(where(pet, "name", Comparator.NEQ, "Nobody"));
+        RecordPage first = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 1, Optional.empty(), Optional.empty(),
+                Projection.DEFAULT));
+        assertEquals(3, first.totalCount());
+
+        db.resetStatements();
+        RecordPage second = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 1, first.endCursor(), Optional.empty(),
+                Projection.DEFAULT));
+        List<String> statements = db.statements();
+        assertEquals(1, statements.size(), "the page, its previous-page check and the version together: " + statements);
+        assertTrue(statements.get(0).contains("exists") && statements.get(0).contains(RecordChanges.VERSION_SQL), statements.get(0));
+        assertEquals(3, second.totalCount());
+        assertTrue(second.hasPreviousPage());
+        assertTrue(second.hasNextPage());
+
+        db.resetStatements();
+        RecordPage last = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 2, Optional.empty(), second.startCursor(),
+                Projection.DEFAULT));
+        assertEquals(1, db.statements().size(), "backwards, the next-page check goes with the page: " + db.statements());
+        assertEquals(1, last.records().size());
+        assertTrue(last.hasNextPage());
+        assertFalse(last.hasPreviousPage());
+    }
+
+    @Test
     void aRolledBackWriteKeepsTheCount() {
         assertEquals(2, count(Optional.empty()));
         assertThrows(IllegalStateException.class, () -> db.dsl().transaction(tx -> {
