@@ -54,20 +54,6 @@ class EmbeddedDatabaseTest {
         }
     }
 
-    private static boolean logged(Path folder, String text) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                if (Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     @Test
     void aThrowAwayClusterSkipsFlushingToDisk() throws SQLException {
         try (EmbeddedDatabase postgres = EmbeddedDatabase.startTemporary();
@@ -87,5 +73,19 @@ class EmbeddedDatabaseTest {
             rows.next();
             return rows.getString(1);
         }
+    }
+
+    private static boolean logged(Path folder, String text) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                if (Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
