@@ -53,7 +53,12 @@ public final class JdbcQueries {
         });
     }
 
-    /** A query to run with others: its text, its values in order, and what reads its rows. */
+    /** Runs one {@link Query} ({@link #query(DSLContext, String, List, RowReader)}). */
+    public static <T> T query(DSLContext dsl, Query<T> query) {
+        return query(dsl, query.sql(), query.values(), query.reader());
+    }
+
+    /** A query to run alone or with others: its text, its values in order, and what reads its rows. */
     public record Query<T>(String sql, List<?> values, RowReader<T> reader) {}
 
     /**
@@ -68,8 +73,7 @@ public final class JdbcQueries {
             return List.of();
         }
         if (queries.size() == 1) {
-            Query<? extends T> only = queries.get(0);
-            return List.<T>of(query(dsl, only.sql(), only.values(), only.reader()));
+            return List.<T>of(query(dsl, queries.get(0)));
         }
         String sql = queries.stream().map(Query::sql).collect(Collectors.joining(";\n"));
         return dsl.connectionResult(connection -> {

@@ -136,8 +136,7 @@ final class RecordReads {
     /** A live record by id, or 404. */
     ObjectNode findOne(ObjectType object, UUID id, Projection projection) {
         ObjectTable table = new ObjectTable(schema, object);
-        RenderedStatements.Read read = byId(table, table.readColumns(projection, List.of()), id);
-        List<RecordRow> rows = RenderedStatements.fetchRows(tx, read.sql(), read.columns(), read.values());
+        List<RecordRow> rows = JdbcQueries.query(tx, byId(table, table.readColumns(projection, List.of()), id).query());
         if (rows.isEmpty()) {
             throw ApiException.recordNotFound();
         }
