@@ -80,7 +80,17 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
     private ApiKeyStore keys;
 
     public static void main(String[] args) throws Exception {
+        quietJooq();
         new CrmServerApplication().run(args);
+    }
+
+    /**
+     * jOOQ logs a 20-line logo and a "tip of the day" at INFO the first time it is used, unless these properties
+     * are set; an operator who set them on the command line keeps the choice.
+     */
+    private static void quietJooq() {
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     }
 
     @Override

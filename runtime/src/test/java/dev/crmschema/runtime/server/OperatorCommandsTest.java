@@ -326,6 +326,26 @@ class OperatorCommandsTest {
     }
 
     /**
+     * Run as {@code java -jar runtime.jar} runs it, in a JVM of its own without this build's system properties,
+     * a command that uses jOOQ prints what it was asked for, not jOOQ's logo and tip of the day.
+     */
+    @Test
+    void commandsKeepJooqsBannerOutOfTheirOutput() throws IOException, InterruptedException {
+        Path verbose = folder.resolve("info.yml");
+        Files.writeString(verbose, Files.readString(config).replace("level: WARN", "level: INFO"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrmServerApplication.class.getName(), "list-workspaces", verbose.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("INFO"), "nothing was logged at INFO, so this proves nothing:\n" + output);
+        assertFalse(output.contains("Thank you for using jOOQ"), output);
+        assertFalse(output.contains("tip of the day"), output);
+    }
+
+    /**
      * The server hears of a command's change to a key by a database notification, within milliseconds of
      * the command's commit; a request may come sooner.
      */
