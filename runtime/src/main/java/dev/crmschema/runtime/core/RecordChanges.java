@@ -14,8 +14,12 @@ import org.jooq.impl.DSL;
  * {@link #compact} folds each schema's rows into one of the same total weight.
  */
 public final class RecordChanges {
-    /** The version of the schema given as the one bind value: changes whenever a write to one of its tables commits. */
-    public static final String VERSION_SQL = "SELECT coalesce(sum(weight), 0) FROM core.record_change WHERE schema_name = ?";
+    /**
+     * The version of the schema given as the one bind value: changes whenever a write to one of its tables commits.
+     * A {@code bigint}, not the {@code numeric} a sum of them is: the driver sends a query after one whose answer
+     * has a bounded size without waiting for it ({@code JdbcQueries.queryEach}).
+     */
+    public static final String VERSION_SQL = "SELECT coalesce(sum(weight), 0)::bigint FROM core.record_change WHERE schema_name = ?";
 
     /** The PostgreSQL advisory lock a compaction holds for its transaction; next to {@code CoreSchema}'s migration lock. */
     static final long COMPACTION_LOCK = 0x43524d_0002L;

@@ -62,11 +62,13 @@ public final class JdbcQueries {
     public record Query<T>(String sql, List<?> values, RowReader<T> reader) {}
 
     /**
-     * Runs several queries in one round trip to the database: their texts joined into one, which the driver
-     * sends as one message per query and a single sync, with each query's values bound in turn. The results
-     * come back in the order of {@code queries}. A request that needs several reads that do not depend on
-     * each other (the relations of a depth-1 page) waits for PostgreSQL once instead of once per read. No
-     * queries need no round trip.
+     * Runs several queries as one statement: their texts joined into one, with each query's values bound in
+     * turn. The results come back in the order of {@code queries}. The driver sends the queries' messages
+     * together and waits once, except that once it knows a query's rows may be of any size (text, jsonb,
+     * numeric columns), it waits for the answers so far before sending a query after it, lest both sides'
+     * socket buffers fill up ({@code JdbcQueriesTest}). So queries answering with booleans, integers, uuids
+     * or timestamps go in one round trip, and each query reading records in one of its own. No queries
+     * need no round trip.
      */
     public static <T> List<T> queryEach(DSLContext dsl, List<? extends Query<? extends T>> queries) {
         if (queries.isEmpty()) {

@@ -51,7 +51,7 @@ public final class RecordCounts {
 
     /**
      * The statement that reads {@code schema}'s version, for {@link #count}: a list sends it to PostgreSQL with its
-     * page, in the same round trip ({@link dev.crmschema.runtime.db.RoundTrip}).
+     * page, as one statement ({@link dev.crmschema.runtime.db.QueryBatch}).
      */
     static JdbcQueries.Query<Long> version(String schema) {
         return new JdbcQueries.Query<>(RecordChanges.VERSION_SQL, List.of(schema), rows -> {

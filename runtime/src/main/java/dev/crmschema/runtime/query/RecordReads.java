@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmschema.compiler.model.Column;
 import dev.crmschema.compiler.model.ObjectType;
 import dev.crmschema.runtime.db.JdbcQueries;
-import dev.crmschema.runtime.db.RoundTrip;
+import dev.crmschema.runtime.db.QueryBatch;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Cursor;
@@ -54,7 +54,8 @@ final class RecordReads {
      * cursor by walking the order backwards, then restore the requested order. The side a page was not
      * read towards is checked with one EXISTS query, and only when there is a cursor on that side. The
      * page, that check and the schema's version for a kept count ({@link RecordCounts}) go to PostgreSQL
-     * in one round trip; only a count that is not kept takes another.
+     * as one statement ({@link QueryBatch}): an unfiltered first page in one round trip, a page with values
+     * bound in two (the check and the version wait for its rows); only a count that is not kept takes another.
      */
     RecordPage findMany(FindManyRequest request) {
         ObjectTable table = new ObjectTable(schema, request.object());
@@ -87,15 +88,15 @@ final class RecordReads {
                 ? new RenderedStatements.Read(RenderedStatements.sql(tx, shape("firstPage", table, columns,
                         withLimit(orderKey(request), limit)), 0, pageQuery), columns)
                 : filteredPage(table, columns, request, filterKey, seeking, limit, pageQuery);
-        RoundTrip roundTrip = new RoundTrip();
-        RoundTrip.Result<List<RecordRow>> pageRows = roundTrip.add(pageRead.query());
+        QueryBatch batch = new QueryBatch();
+        QueryBatch.Result<List<RecordRow>> pageRows = batch.add(pageRead.query());
         // Backwards, the check is for a next page; forwards, for a previous one, which only a cursor can have.
-        Optional<RoundTrip.Result<Boolean>> beyondCursor = (backwards ? page.before() : page.after())
-                .map(cursor -> roundTrip.add(existsFrom(table, matching, filterKey, keyset, request, cursor, !backwards)));
+        Optional<QueryBatch.Result<Boolean>> beyondCursor = (backwards ? page.before() : page.after())
+                .map(cursor -> batch.add(existsFrom(table, matching, filterKey, keyset, request, cursor, !backwards)));
         boolean counting = request.countTotal() && onlyId.isEmpty();
-        Optional<RoundTrip.Result<Long>> version = counting && counts.keepsCounts()
-                ? Optional.of(roundTrip.add(RecordCounts.version(schema))) : Optional.empty();
-        roundTrip.run(tx);
+        Optional<QueryBatch.Result<Long>> version = counting && counts.keepsCounts()
+                ? Optional.of(batch.add(RecordCounts.version(schema))) : Optional.empty();
+        batch.run(tx);
 
         List<RecordRow> rows = pageRows.get();
         int matchedById = rows.size();
@@ -106,10 +107,10 @@ final class RecordReads {
         if (backwards) {
             Collections.reverse(rows);
         }
-        boolean cursorSideExists = beyondCursor.map(RoundTrip.Result::get).orElse(false);
+        boolean cursorSideExists = beyondCursor.map(QueryBatch.Result::get).orElse(false);
         boolean hasNextPage = backwards ? cursorSideExists : more;
         boolean hasPreviousPage = backwards ? more : cursorSideExists;
-        long schemaVersion = version.map(RoundTrip.Result::get).orElse(0L);
+        long schemaVersion = version.map(QueryBatch.Result::get).orElse(0L);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
                 : request.filter().isEmpty() ? countLive(table, schemaVersion)

@@ -27,7 +27,7 @@ import org.jooq.impl.SQLDataType;
  * Turns read rows into JSON records and, at depth 1, expands their relations. Each expanded relation
  * costs exactly one query for the whole batch of rows ({@code WHERE id = ANY(?)} for MANY_TO_ONE,
  * {@code WHERE <joinColumn> = ANY(?)} for ONE_TO_MANY), never one per record, and all of them go to the
- * database in one round trip. Related records are shaped at depth 0 and exclude soft-deleted ones;
+ * database as one statement. Related records are shaped at depth 0 and exclude soft-deleted ones;
  * ONE_TO_MANY arrays hold at most {@link RecordStore#MAX_RELATED_RECORDS} records per parent, ordered by
  * position then id.
  */
@@ -78,7 +78,7 @@ final class RecordShaper {
      */
     private record Expansion(RenderedStatements.Read read, BiConsumer<List<RecordRow>, List<Map<String, RecordJson.Related>>> attach) {}
 
-    /** Reads every relation's records in one round trip, then puts them on the rows. */
+    /** Reads every relation's records with one statement, then puts them on the rows. */
     private void expand(List<Expansion> expansions, List<Map<String, RecordJson.Related>> related) {
         List<RenderedStatements.Read> reads = expansions.stream().map(Expansion::read).filter(Objects::nonNull).toList();
         Iterator<List<RecordRow>> fetched = RenderedStatements.fetchRows(tx, reads).iterator();

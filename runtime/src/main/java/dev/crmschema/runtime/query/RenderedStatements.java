@@ -138,7 +138,7 @@ final class RenderedStatements {
         }
     }
 
-    /** The rows of each read, in order, fetched in one round trip ({@link JdbcQueries#queryEach}). */
+    /** The rows of each read, in order, fetched with one statement ({@link JdbcQueries#queryEach}). */
     static List<List<RecordRow>> fetchRows(DSLContext dsl, List<Read> reads) {
         List<JdbcQueries.Query<List<RecordRow>>> queries = new ArrayList<>(reads.size());
         for (Read read : reads) {

@@ -14,6 +14,7 @@ import dev.crmschema.runtime.core.RecordChanges;
 import dev.crmschema.runtime.permissions.Access;
 import dev.crmschema.runtime.request.Comparator;
 import dev.crmschema.runtime.request.Filter;
+import dev.crmschema.runtime.request.FindManyRequest;
 import dev.crmschema.runtime.request.Projection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +103,7 @@ class RecordCountsTest {
     }
 
     @Test
-    void aPageWithAKeptCountTakesOneRoundTrip() {
+    void aPageWithAKeptCountSendsItsQueriesAsOneStatement() {
         addPets("Tom");
         Optional<Filter> named = Optional.of(where(pet, "name", Comparator.NEQ, "Nobody"));
         RecordPage first = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 1, Optional.empty(), Optional.empty(),
@@ -126,6 +127,35 @@ class RecordCountsTest {
         assertEquals(1, last.records().size());
         assertTrue(last.hasNextPage());
         assertFalse(last.hasPreviousPage());
+    }
+
+    /**
+     * On the wire ({@link JdbcQueriesTest} shows when the driver waits): the version's number goes with the
+     * query before it, so a first page waits for PostgreSQL once; a filtered page's rows are waited for before
+     * its EXISTS check and the version, which go together.
+     */
+    @Test
+    void aFirstPageWaitsForPostgresOnceAndAFilteredPageAfterACursorTwice() {
+        FindManyRequest firstPage = Requests.findMany(pet, Optional.empty(), Requests.orderBy(pet), 1, Optional.empty(),
+                Optional.empty(), Projection.DEFAULT);
+        assertEquals(1, steadyRoundTrips(firstPage));
+
+        Optional<Filter> named = Optional.of(where(pet, "name", Comparator.NEQ, "Nobody"));
+        RecordPage first = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 1, Optional.empty(), Optional.empty(),
+                Projection.DEFAULT));
+        assertEquals(2, steadyRoundTrips(Requests.findMany(pet, named, Requests.orderBy(pet), 1, first.endCursor(), Optional.empty(),
+                Projection.DEFAULT)));
+    }
+
+    /** The round trips of a list the store has run often enough for the driver to prepare its statement on the server. */
+    private static int steadyRoundTrips(FindManyRequest request) {
+        for (int run = 0; run < 10; run++) {
+            store.findMany(request);
+        }
+        try (DriverRoundTrips roundTrips = DriverRoundTrips.count()) {
+            store.findMany(request);
+            return roundTrips.take();
+        }
     }
 
     @Test

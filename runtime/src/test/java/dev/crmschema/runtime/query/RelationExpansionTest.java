@@ -123,7 +123,7 @@ class RelationExpansionTest {
     }
 
     @Test
-    void aPageLoadsEachRelationWithOneQueryWhateverItsSizeAndAllOfThemInOneRoundTrip() {
+    void aPageLoadsEachRelationWithOneQueryWhateverItsSizeAndAllOfThemInOneStatement() {
         // pet has three relations: shelter, adopter (MANY_TO_ONE) and visits (ONE_TO_MANY).
         for (int limit : new int[] {1, 3, 60}) {
             db.resetStatements();
