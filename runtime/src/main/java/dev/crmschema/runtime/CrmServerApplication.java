@@ -61,7 +61,6 @@ import dev.crmschema.runtime.rest.JsonTreeWriter;
 import dev.crmschema.runtime.rest.RestRootResource;
 import dev.crmschema.runtime.rest.RestServices;
 import dev.crmschema.runtime.rest.StrictUtf8Body;
-import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
 import io.dropwizard.core.Application;
@@ -138,7 +137,7 @@ public class CrmServerApplication extends Application<CrmServerConfiguration> {
         environment.lifecycle().manage(database);
         CoreSchema.migrate(database.dsl());
 
-        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()), registry,
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), configuration.modelClasses(), registry,
                 configuration.getGraphql());
         workspaces.loadAll();
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crmschema.runtime.db.DatabaseConfiguration;
 import dev.crmschema.runtime.graphql.GraphqlConfiguration;
 import dev.crmschema.runtime.limits.LimitsConfiguration;
+import dev.crmschema.runtime.workspace.CompiledModelCache;
+import dev.crmschema.runtime.workspace.ModelClasses;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 
 /** The server's configuration file: Dropwizard's server and logging sections, plus these. */
 public class CrmServerConfiguration extends Configuration {
@@ -29,6 +32,12 @@ public class CrmServerConfiguration extends Configuration {
     @Valid
     @NotNull
     private GraphqlConfiguration graphql = new GraphqlConfiguration();
+
+    /**
+     * A folder where the classes compiled for each model are kept, so that the next start loads them instead
+     * of compiling them ({@link CompiledModelCache}); none when unset.
+     */
+    private String modelClassCache;
 
     @JsonProperty
     public DatabaseConfiguration getDatabase() {
@@ -68,5 +77,21 @@ public class CrmServerConfiguration extends Configuration {
     @JsonProperty
     public void setGraphql(GraphqlConfiguration graphql) {
         this.graphql = graphql;
+    }
+
+    @JsonProperty
+    public String getModelClassCache() {
+        return modelClassCache;
+    }
+
+    @JsonProperty
+    public void setModelClassCache(String modelClassCache) {
+        this.modelClassCache = modelClassCache;
+    }
+
+    /** Where models' classes come from, with the configured cache folder if there is one. */
+    public ModelClasses modelClasses() {
+        return new ModelClasses(CrmServerConfiguration.class.getClassLoader(),
+                modelClassCache == null || modelClassCache.isBlank() ? CompiledModelCache.NONE : CompiledModelCache.in(Path.of(modelClassCache)));
     }
 }

@@ -6,7 +6,6 @@ import dev.crmschema.compiler.source.MetadataFiles;
 import dev.crmschema.runtime.CrmServerConfiguration;
 import dev.crmschema.runtime.core.WorkspaceRecord;
 import dev.crmschema.runtime.db.Database;
-import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ public final class CreateWorkspaceCommand extends DatabaseCommand {
             throw new CommandException("metadata folder not found: " + folder);
         }
         WorkspaceService service = new WorkspaceService(database.dsl(),
-                new ModelClasses(getClass().getClassLoader()), new WorkspaceRegistry());
+                configuration.modelClasses(), new WorkspaceRegistry());
         try {
             WorkspaceRecord created = service.create(MetadataFiles.load(folder));
             System.out.println("Created workspace '" + created.name() + "' (id " + created.id() + ", schema "

@@ -30,6 +30,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * prints {@code BASE_URL=...} and {@code API_KEY=...} on lines of their own, for scripts.
  */
 public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
+    /** The data folder's folder of compiled model classes, so that a restart does not compile the model again. */
+    static final String MODEL_CLASSES = "model-classes";
+
     private volatile String apiKey;
 
     public DemoCommand(CrmServerApplication application) {
@@ -62,10 +65,13 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         configuration.setDatabase(postgres.configuration());
         usePort(configuration, namespace.getInt("port"));
         useBatchedRequestLog(configuration);
+        if (configuration.getModelClassCache() == null) {
+            configuration.setModelClassCache(dataDir.resolve(MODEL_CLASSES).toString());
+        }
 
         try (Database database = new Database(configuration.getDatabase())) {
             CoreSchema.migrate(database.dsl());
-            DemoWorkspace.Prepared demo = DemoWorkspace.prepare(database);
+            DemoWorkspace.Prepared demo = DemoWorkspace.prepare(database, configuration.modelClasses());
             System.out.println(demo.created() ? "Created the demo workspace with sample records."
                     : "Using the demo workspace from " + dataDir + ".");
             apiKey = new ApiKeyStore(database.dsl()).create(demo.workspaceId(), "demo key " + OffsetDateTime.now(ZoneOffset.UTC),

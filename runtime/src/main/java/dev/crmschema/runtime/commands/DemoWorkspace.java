@@ -41,9 +41,8 @@ final class DemoWorkspace {
 
     private DemoWorkspace() {}
 
-    static Prepared prepare(Database database) {
-        WorkspaceService service = new WorkspaceService(database.dsl(),
-                new ModelClasses(DemoWorkspace.class.getClassLoader()), new WorkspaceRegistry());
+    static Prepared prepare(Database database, ModelClasses classes) {
+        WorkspaceService service = new WorkspaceService(database.dsl(), classes, new WorkspaceRegistry());
         Optional<WorkspaceRecord> existing = service.store().byName(NAME);
         if (existing.isPresent()) {
             return new Prepared(existing.get().id(), false);

@@ -6,7 +6,6 @@ import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.errors.ApiException;
 import dev.crmschema.runtime.metadata.InvalidMetadataException;
 import dev.crmschema.runtime.metadata.WorkspaceImport;
-import dev.crmschema.runtime.workspace.ModelClasses;
 import dev.crmschema.runtime.workspace.WorkspaceRegistry;
 import dev.crmschema.runtime.workspace.WorkspaceService;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ public final class ImportWorkspaceCommand extends DatabaseCommand {
         if (!Files.isDirectory(folder)) {
             throw new CommandException("metadata folder not found: " + folder);
         }
-        WorkspaceService workspaces = new WorkspaceService(database.dsl(), new ModelClasses(getClass().getClassLoader()),
+        WorkspaceService workspaces = new WorkspaceService(database.dsl(), configuration.modelClasses(),
                 new WorkspaceRegistry());
         try {
             WorkspaceImport.Outcome outcome = new WorkspaceImport(database.dsl(), workspaces).importFiles(MetadataFiles.load(folder));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The compiled classes of each distinct model, keyed by {@code ModelHash}: workspaces with identical
  * models share one set, so memory grows with the number of models, not of workspaces. Classes come
  * from the class path when the build pipeline precompiled them, otherwise they are emitted and
- * compiled here, into a class loader of their own. Compiled models are held weakly (their
+ * compiled here, into a class loader of their own; with a {@link CompiledModelCache}, javac runs once per
+ * model's sources and later starts load its classes from the cache. Compiled models are held weakly (their
  * {@link SharedModel} holds them), so a model no workspace serves any more is unloaded with its class
  * loader; precompiled classes belong to the application's class loader and are kept.
  */
@@ -34,9 +36,17 @@ public final class ModelClasses {
     private final Map<String, GeneratedWorkspace> precompiled = new ConcurrentHashMap<>();
     private final Map<String, WeakReference<GeneratedWorkspace>> compiled = new ConcurrentHashMap<>();
     private final ClassLoader parent;
+    private final CompiledModelCache cache;
+    private final AtomicInteger javacRuns = new AtomicInteger();
 
+    /** Models compiled each time they are needed, nothing kept on disk. */
     public ModelClasses(ClassLoader parent) {
+        this(parent, CompiledModelCache.NONE);
+    }
+
+    public ModelClasses(ClassLoader parent, CompiledModelCache cache) {
         this.parent = parent;
+        this.cache = cache;
     }
 
     public GeneratedWorkspace forModel(Workspace model, String modelHash) {
@@ -107,19 +117,44 @@ public final class ModelClasses {
                 sources.put(file.path(), file.content());
             }
         }
-        InMemoryJavaCompiler.Result result = InMemoryJavaCompiler.compile(sources, InMemoryJavaCompiler.currentClasspath(), List.of());
+        String className = context.packageOf(shared) + "." + Names.workspaceClass(SHARED_NAME);
+        String classpath = InMemoryJavaCompiler.currentClasspath();
+        String key = CompiledModelCache.key(sources, classpath);
+        Optional<Map<String, byte[]>> kept = cache.read(key);
+        if (kept.isPresent()) {
+            try {
+                GeneratedWorkspace loaded = instantiate(kept.get(), className);
+                LOG.info("Loaded model {} ({} classes) from the class cache in {} ms", hash.substring(0, 12), kept.get().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return loaded;
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                LOG.warn("Model {}'s classes in the class cache cannot be loaded ({}); compiling them again", hash.substring(0, 12), e.toString());
+            }
+        }
+        javacRuns.incrementAndGet();
+        InMemoryJavaCompiler.Result result = InMemoryJavaCompiler.compile(sources, classpath, List.of());
         if (!result.success()) {
             throw new IllegalStateException("generated code for model " + hash + " does not compile: " + result.messages());
         }
-        String className = context.packageOf(shared) + "." + Names.workspaceClass(SHARED_NAME);
         try {
-            GeneratedWorkspace compiled = (GeneratedWorkspace) result.classLoader(parent).loadClass(className)
-                    .getDeclaredConstructor().newInstance();
+            GeneratedWorkspace compiled = instantiate(result.classes(), className);
+            cache.write(key, result.classes());
             LOG.info("Compiled model {} ({} classes) in {} ms", hash.substring(0, 12), result.classes().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return compiled;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled workspace class " + className, e);
         }
+    }
+
+    /** The workspace class among {@code classes}, loaded in a class loader of their own. */
+    private GeneratedWorkspace instantiate(Map<String, byte[]> classes, String className) throws ReflectiveOperationException {
+        ClassLoader loader = new InMemoryJavaCompiler.Result(classes, List.of(), true).classLoader(parent);
+        return (GeneratedWorkspace) loader.loadClass(className).getDeclaredConstructor().newInstance();
+    }
+
+    /** How many times this has run javac: models whose classes were not in the cache. */
+    int javacRuns() {
+        return javacRuns.get();
     }
 }

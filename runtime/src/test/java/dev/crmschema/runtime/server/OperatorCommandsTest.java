@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -54,12 +55,14 @@ class OperatorCommandsTest {
     private static EmbeddedDatabase postgres;
     private static Path config;
     private static Path requestLog;
+    private static Path modelClasses;
 
     @BeforeAll
     static void writeConfiguration() throws IOException {
         postgres = EmbeddedDatabase.startTemporary();
         DatabaseConfiguration database = postgres.configuration();
         requestLog = folder.resolve("requests.log");
+        modelClasses = folder.resolve("model-classes");
         config = folder.resolve("config.yml");
         Files.writeString(config, """
                 database:
@@ -67,6 +70,7 @@ class OperatorCommandsTest {
                   user: %s
                   password: ""
                 batchMaxRecords: 2
+                modelClassCache: "%s"
                 server:
                   applicationConnectors:
                     - {type: http, bindHost: 127.0.0.1, port: 0}
@@ -78,7 +82,7 @@ class OperatorCommandsTest {
                       - {type: file, currentLogFilename: "%s", archive: false}
                 logging:
                   level: WARN
-                """.formatted(database.getUrl(), database.getUser(), requestLog));
+                """.formatted(database.getUrl(), database.getUser(), modelClasses, requestLog));
     }
 
     @AfterAll
@@ -189,6 +193,9 @@ class OperatorCommandsTest {
         Run started = serverLine.execute("server", config.toString());
         assertTrue(started.succeeded(), started.err());
         assertNotNull(serverLine.jetty, "the server did not start");
+        try (Stream<Path> kept = Files.list(modelClasses)) {
+            assertTrue(kept.anyMatch(entry -> entry.toString().endsWith(".jar")), "the server kept no compiled model in " + modelClasses);
+        }
         try {
             String base = "http://127.0.0.1:" + ((NetworkConnector) serverLine.jetty.getConnectors()[0]).getLocalPort();
             HttpResponse<String> tickets = request(base, "GET", "/rest/tickets", token, null);
@@ -315,6 +322,12 @@ class OperatorCommandsTest {
         }
         assertFailedCleanly(run("delete-key", config.toString(), "--id", keyId), "no API key with id " + keyId);
         assertFailedCleanly(run("regenerate-key", config.toString(), "--id", "x"), "--id 'x' is not a key id (a UUID)");
+    }
+
+    @Test
+    void theExampleConfigurationIsValid() {
+        Run checked = run("check", "config.example.yml");
+        assertTrue(checked.succeeded(), checked.err());
     }
 
     @Test
