@@ -65,7 +65,8 @@ public final class CompiledModelCache {
 
     /**
      * The name of the entry for these sources (path to text) compiled against {@code classpath}: a digest of
-     * both, and of each class path file's size and modification time.
+     * both, and of each class path file's size and modification time (a folder on the class path, as in a
+     * development build, counts by its path alone).
      */
     static String key(Map<String, String> sources, String classpath) {
         MessageDigest digest = sha256();
@@ -106,13 +107,34 @@ public final class CompiledModelCache {
             if (classes.isEmpty()) {
                 throw new IOException("no classes");
             }
-            Files.setLastModifiedTime(entry, FileTime.from(clock.instant()));
-            return Optional.of(classes);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Model class cache entry {} cannot be read ({}); compiling the model again", entry, e.getMessage());
             return Optional.empty();
+        }
+        markUsed(entry);
+        return Optional.of(classes);
+    }
+
+    /** The classes kept for these sources compiled against {@code classpath} ({@link #key}), if any. */
+    Optional<Map<String, byte[]>> read(Map<String, String> sources, String classpath) {
+        return folder == null ? Optional.empty() : read(key(sources, classpath));
+    }
+
+    /** Keeps the classes compiled from these sources against {@code classpath} ({@link #key}). */
+    void write(Map<String, String> sources, String classpath, Map<String, byte[]> classes) {
+        if (folder != null) {
+            write(key(sources, classpath), classes);
+        }
+    }
+
+    /** Keeps a read entry from being deleted as unused; where the folder cannot be written, it stays a cache to read. */
+    private void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(clock.instant()));
+        } catch (IOException e) {
+            LOG.debug("Model class cache entry {} not marked as used: {}", entry, e.getMessage());
         }
     }
 

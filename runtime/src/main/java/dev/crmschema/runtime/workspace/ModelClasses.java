@@ -119,8 +119,7 @@ public final class ModelClasses {
         }
         String className = context.packageOf(shared) + "." + Names.workspaceClass(SHARED_NAME);
         String classpath = InMemoryJavaCompiler.currentClasspath();
-        String key = CompiledModelCache.key(sources, classpath);
-        Optional<Map<String, byte[]>> kept = cache.read(key);
+        Optional<Map<String, byte[]>> kept = cache.read(sources, classpath);
         if (kept.isPresent()) {
             try {
                 GeneratedWorkspace loaded = instantiate(kept.get(), className);
@@ -138,7 +137,7 @@ public final class ModelClasses {
         }
         try {
             GeneratedWorkspace compiled = instantiate(result.classes(), className);
-            cache.write(key, result.classes());
+            cache.write(sources, classpath, result.classes());
             LOG.info("Compiled model {} ({} classes) in {} ms", hash.substring(0, 12), result.classes().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return compiled;
