@@ -1,5 +1,7 @@
 package dev.crmschema.runtime.commands;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import dev.crmschema.runtime.CrmServerApplication;
 import dev.crmschema.runtime.CrmServerConfiguration;
 import dev.crmschema.runtime.auth.ApiKeyStore;
@@ -23,6 +25,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code demo [--port N] [--data-dir DIR] [--fresh]}: a zero-configuration server on embedded
@@ -32,6 +35,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
     /** The data folder's folder of compiled model classes, so that a restart does not compile the model again. */
     static final String MODEL_CLASSES = "model-classes";
+    /** The loggers of the server's own code. */
+    private static final String SERVER_LOGS = "dev.crmschema";
 
     private volatile String apiKey;
 
@@ -54,6 +59,9 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
     protected void run(Bootstrap<CrmServerConfiguration> bootstrap, Namespace namespace, CrmServerConfiguration configuration)
             throws Exception {
         Path dataDir = Path.of(namespace.getString("dataDir")).toAbsolutePath();
+        if (namespace.getString("file") == null) {
+            quietLibraries();
+        }
         if (namespace.getBoolean("fresh")) {
             deleteRecursively(dataDir);
         }
@@ -103,6 +111,18 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         System.out.println("  GraphiQL:    " + base + "/graphql  (paste the API key)");
         System.out.println("  Try:         curl -H \"Authorization: Bearer $API_KEY\" '" + base + "/rest/companies?limit=3'");
         System.out.println("  Stop with Ctrl-C; data stays in the data folder (--fresh starts over).");
+    }
+
+    /**
+     * Without a configuration file, the demo logs what the server says at INFO and only warnings and errors
+     * of its libraries: embedded PostgreSQL's start-up, the connection pool and Dropwizard's list of routes
+     * would otherwise bury the lines that tell a first-time user what happened and where to go.
+     */
+    private static void quietLibraries() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logging.getLogger(SERVER_LOGS).setLevel(Level.INFO);
+        }
     }
 
     private static void usePort(CrmServerConfiguration configuration, int port) {

@@ -324,6 +324,34 @@ class OperatorCommandsTest {
         assertFailedCleanly(run("regenerate-key", config.toString(), "--id", "x"), "--id 'x' is not a key id (a UUID)");
     }
 
+    /**
+     * The README's first command, run in this JVM: the demo starts its own embedded PostgreSQL in the data
+     * folder, fills the demo workspace, prints a base URL and a key that read its sample records, and keeps
+     * the model's compiled classes in the data folder for its next start.
+     */
+    @Test
+    void theDemoServesItsSampleRecordsWithTheKeyItPrints() throws Exception {
+        Path data = folder.resolve("demo-data");
+        CommandLine demoLine = new CommandLine();
+        Run started = demoLine.execute("demo", "--port", "0", "--data-dir", data.toString());
+        assertTrue(started.succeeded(), started.err());
+        assertNotNull(demoLine.jetty, "the demo did not start");
+        try {
+            assertTrue(started.out().contains("Created the demo workspace with sample records."), started.out());
+            String base = valueOf(started.out(), "BASE_URL");
+            String key = valueOf(started.out(), "API_KEY");
+            HttpResponse<String> companies = request(base, "GET", "/rest/companies?limit=3", key, null);
+            assertEquals(200, companies.statusCode(), companies.body());
+            assertTrue(companies.body().startsWith("{\"data\":{\"companies\":[{\"id\":"), companies.body());
+            assertEquals(401, request(base, "GET", "/rest/companies?limit=3", "crm_not_a_key", null).statusCode());
+            try (Stream<Path> kept = Files.list(data.resolve("model-classes"))) {
+                assertEquals(1, kept.filter(entry -> entry.toString().endsWith(".jar")).count());
+            }
+        } finally {
+            demoLine.jetty.stop();
+        }
+    }
+
     @Test
     void theExampleConfigurationIsValid() {
         Run checked = run("check", "config.example.yml");
