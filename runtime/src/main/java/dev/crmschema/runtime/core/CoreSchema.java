@@ -191,7 +191,21 @@ public final class CoreSchema {
                     """
                     CREATE TABLE core.applied_ddl (
                       schema_name text PRIMARY KEY REFERENCES core.workspace (schema_name) ON DELETE CASCADE,
-                      sha256 text NOT NULL)"""));
+                      sha256 text NOT NULL)"""),
+            // 9: a count reads one table, so each write is logged with its table (RecordChanges): a write to notes no
+            // longer makes every list of companies count again. Rows without a table (those logged before, and the
+            // one DDL logs) count for every table of their schema. A server of an earlier version still running on
+            // the database compacts a schema's rows into one without a table: safe, versions only go up.
+            List.of(
+                    "ALTER TABLE core.record_change ADD COLUMN table_name text NOT NULL DEFAULT ''",
+                    "DROP INDEX core.record_change_schema_idx",
+                    "CREATE INDEX record_change_table_idx ON core.record_change (schema_name, table_name) INCLUDE (weight)",
+                    """
+                    CREATE OR REPLACE FUNCTION core.note_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      INSERT INTO core.record_change (schema_name, table_name) VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME);
+                      RETURN NULL;
+                    END $$"""));
 
     private CoreSchema() {}
 

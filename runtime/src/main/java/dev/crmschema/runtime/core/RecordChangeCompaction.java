@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the log of record changes short ({@link RecordChanges#compact}) while the server runs, so that reading a
- * schema's version stays a lookup of a row or two however much is written. Every server tries; one
+ * table's version stays a lookup of a row or two however much is written. Every server tries; one
  * compaction runs at a time across them, and the others skip their turn.
  */
 public final class RecordChangeCompaction implements Managed {

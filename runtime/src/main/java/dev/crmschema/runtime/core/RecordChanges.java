@@ -5,21 +5,23 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * The log of writes to workspace tables ({@code core.record_change}, migration 6), which tells every server
- * whether a count it keeps is still exact. Each statement that writes a workspace table, whoever runs it (a
- * server, a command, hand-written SQL), appends a row for the table's schema in its own transaction, through
- * the trigger {@link #track} puts on every table. A schema's version, the sum of its rows' weights, therefore
- * changes exactly when such a write commits, and a count taken in the same snapshot as the version stays
- * exact for as long as the version does. Rows are only appended, so writers never wait for each other;
- * {@link #compact} folds each schema's rows into one of the same total weight.
+ * The log of writes to workspace tables ({@code core.record_change}, migrations 6 and 9), which tells every
+ * server whether a count it keeps is still exact. Each statement that writes a workspace table, whoever runs
+ * it (a server, a command, hand-written SQL), appends a row for the table in its own transaction, through the
+ * trigger {@link #track} puts on every table; DDL appends one for the whole schema. A table's version, the
+ * sum of the weights of its rows and of its schema's, therefore changes exactly when such a write commits,
+ * and a count of that table taken in the same snapshot as the version stays exact for as long as the version
+ * does. Rows are only appended, so writers never wait for each other; {@link #compact} folds each table's
+ * rows into one of the same total weight.
  */
 public final class RecordChanges {
     /**
-     * The version of the schema given as the one bind value: changes whenever a write to one of its tables commits.
-     * A {@code bigint}, not the {@code numeric} a sum of them is: the driver sends a query after one whose answer
-     * has a bounded size without waiting for it ({@code JdbcQueries.queryEach}).
+     * The version of a table, given as two bind values, schema then table name: changes whenever a write to the
+     * table, or DDL on its schema, commits. A {@code bigint}, not the {@code numeric} a sum of them is: the driver
+     * sends a query after one whose answer has a bounded size without waiting for it ({@code JdbcQueries.queryEach}).
      */
-    public static final String VERSION_SQL = "SELECT coalesce(sum(weight), 0)::bigint FROM core.record_change WHERE schema_name = ?";
+    public static final String VERSION_SQL =
+            "SELECT coalesce(sum(weight), 0)::bigint FROM core.record_change WHERE schema_name = ? AND table_name IN ('', ?)";
 
     /** The PostgreSQL advisory lock a compaction holds for its transaction; next to {@code CoreSchema}'s migration lock. */
     static final long COMPACTION_LOCK = 0x43524d_0002L;
@@ -37,8 +39,8 @@ public final class RecordChanges {
     private RecordChanges() {}
 
     /**
-     * Puts the trigger on every table of the schema that lacks it, and logs a change: the caller has just
-     * run DDL on the schema, and counts taken before it are not trusted after it.
+     * Puts the trigger on every table of the schema that lacks it, and logs a change to the whole schema: the
+     * caller has just run DDL on it, and counts taken before it are not trusted after it.
      */
     public static void track(DSLContext tx, String schema) {
         List<String> untracked = tx.fetch("""
@@ -53,14 +55,14 @@ public final class RecordChanges {
     }
 
     /**
-     * Folds the rows of every schema that has more than one into a single row of the same total weight, in one
-     * statement: versions do not change. Safe beside writers. One compaction runs at a time across all servers
+     * Folds the rows of every table (and schema) that has more than one into a single row of the same total
+     * weight, in one statement: versions do not change. Safe beside writers. One compaction runs at a time across all servers
      * sharing the database: while another holds {@link #COMPACTION_LOCK}, this returns 0 at once. Two at once
      * were correct but could take minutes: the later one waited for the rows the earlier one deleted, then
      * rechecked each of them against a new run of its whole subquery (PostgreSQL's EvalPlanQual), so its
      * work grew with the square of the rows (2,000 rows took 7 s).
      *
-     * @return the rows written, one per compacted schema
+     * @return the rows written, one per compacted table or schema
      */
     public static int compact(DSLContext dsl) {
         return dsl.transactionResult(configuration -> {
@@ -70,11 +72,12 @@ public final class RecordChanges {
             }
             return tx.execute("""
                     WITH gone AS (
-                      DELETE FROM core.record_change WHERE schema_name IN (
-                        SELECT schema_name FROM core.record_change GROUP BY schema_name HAVING count(*) > 1)
-                      RETURNING schema_name, weight)
-                    INSERT INTO core.record_change (schema_name, weight)
-                    SELECT schema_name, sum(weight) FROM gone GROUP BY schema_name""");
+                      DELETE FROM core.record_change WHERE (schema_name, table_name) IN (
+                        SELECT schema_name, table_name FROM core.record_change
+                        GROUP BY schema_name, table_name HAVING count(*) > 1)
+                      RETURNING schema_name, table_name, weight)
+                    INSERT INTO core.record_change (schema_name, table_name, weight)
+                    SELECT schema_name, table_name, sum(weight) FROM gone GROUP BY schema_name, table_name""");
         });
     }
 }

@@ -7,7 +7,7 @@ import org.jooq.DSLContext;
 /**
  * Queries of different result types run as one statement ({@link JdbcQueries#queryEach}): each {@link #add}
  * returns a handle that gives its query's result once {@link #run} has run them all. A list request's page,
- * its EXISTS check and the schema's version do not depend on each other; sent together, the two whose
+ * its EXISTS check and its table's version do not depend on each other; sent together, the two whose
  * answers are a boolean and a number share a round trip (the driver waits for rows of text before it sends
  * more, see {@code queryEach}). On loopback that saves little; where PostgreSQL runs on another machine, a
  * network's round trip each.

@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
- * The {@code totalCount}s of lists, kept until a write to the workspace's tables commits. Counting is linear in
- * the records that match: counting 10,000 companies was nine tenths of PostgreSQL's time for a page of 20, and a
+ * The {@code totalCount}s of lists, kept until a write to the counted table commits. Counting is linear in the
+ * records that match: counting 10,000 companies was nine tenths of PostgreSQL's time for a page of 20, and a
  * page's latency grew with its table. A kept count is used only while no write has committed since it was
- * taken, which its schema's version ({@link RecordChanges}) tells: one lookup of a few rows instead of the count.
+ * taken, which its table's version ({@link RecordChanges}) tells: one lookup of a few rows instead of the count.
  * A count is taken in one statement, so one snapshot, with its version. Writes by other servers, commands or
  * hand-written SQL change the version too, so a count is never stale once the write that changed it has
- * committed.
+ * committed. A count reads its own table only (a filter sees a record's own columns); a count that read others
+ * would need their versions too.
  */
 public final class RecordCounts {
     /** Counts every time: for stores outside the server (tests, seeding), which have no counts to keep. */
@@ -44,17 +45,17 @@ public final class RecordCounts {
 
     private record Counted(long version, int count) {}
 
-    /** Whether counts are kept, so that {@link #count} needs the schema's version ({@link #version}). */
+    /** Whether counts are kept, so that {@link #count} needs the table's version ({@link #version}). */
     boolean keepsCounts() {
         return maxCounts > 0;
     }
 
     /**
-     * The statement that reads {@code schema}'s version, for {@link #count}: a list sends it to PostgreSQL with its
-     * page, as one statement ({@link dev.crmschema.runtime.db.QueryBatch}).
+     * The statement that reads the version of {@code table} in {@code schema}, for {@link #count}: a list sends it
+     * to PostgreSQL with its page, as one statement ({@link dev.crmschema.runtime.db.QueryBatch}).
      */
-    static JdbcQueries.Query<Long> version(String schema) {
-        return new JdbcQueries.Query<>(RecordChanges.VERSION_SQL, List.of(schema), rows -> {
+    static JdbcQueries.Query<Long> version(String schema, String table) {
+        return new JdbcQueries.Query<>(RecordChanges.VERSION_SQL, List.of(schema, table), rows -> {
             rows.next();
             return rows.getLong(1);
         });
@@ -62,10 +63,10 @@ public final class RecordCounts {
 
     /**
      * The number {@code sql} returns with {@code values} bound: a statement of the form {@code SELECT count(*) ...}
-     * over tables of {@code schema} only. {@code version} is the schema's version read during this request, before
-     * or with its other statements ({@link #version}); it is not used when no counts are kept.
+     * over {@code table} of {@code schema} only. {@code version} is the table's version read during this request,
+     * before or with its other statements ({@link #version}); it is not used when no counts are kept.
      */
-    int count(DSLContext dsl, String schema, String sql, List<?> values, long version) {
+    int count(DSLContext dsl, String schema, String table, String sql, List<?> values, long version) {
         if (maxCounts == 0) {
             return RenderedStatements.fetchCount(dsl, sql, values);
         }
@@ -81,11 +82,12 @@ public final class RecordCounts {
         CompletableFuture<Counted> running = counting.putIfAbsent(key, mine);
         if (running != null) {
             Counted shared = running.join();
-            return shared != null && shared.version() >= version ? shared.count() : countWithVersion(dsl, schema, sql, values).count();
+            return shared != null && shared.version() >= version ? shared.count()
+                    : countWithVersion(dsl, schema, table, sql, values).count();
         }
         try {
             kept = counts.get(key); // kept by a count that ended since the first look
-            Counted counted = kept != null && kept.version() >= version ? kept : countWithVersion(dsl, schema, sql, values);
+            Counted counted = kept != null && kept.version() >= version ? kept : countWithVersion(dsl, schema, table, sql, values);
             if (counts.size() >= maxCounts) {
                 counts.clear();
             }
@@ -98,11 +100,12 @@ public final class RecordCounts {
         }
     }
 
-    /** The count and the schema's version in one statement, so both come from one snapshot. */
-    private static Counted countWithVersion(DSLContext dsl, String schema, String sql, List<?> values) {
-        List<Object> withSchema = new ArrayList<>(values);
-        withSchema.add(schema);
-        return JdbcQueries.query(dsl, "SELECT (" + sql + "), (" + RecordChanges.VERSION_SQL + ")", withSchema, rows -> {
+    /** The count and the table's version in one statement, so both come from one snapshot. */
+    private static Counted countWithVersion(DSLContext dsl, String schema, String table, String sql, List<?> values) {
+        List<Object> withTable = new ArrayList<>(values);
+        withTable.add(schema);
+        withTable.add(table);
+        return JdbcQueries.query(dsl, "SELECT (" + sql + "), (" + RecordChanges.VERSION_SQL + ")", withTable, rows -> {
             rows.next();
             return new Counted(rows.getLong(2), rows.getInt(1));
         });

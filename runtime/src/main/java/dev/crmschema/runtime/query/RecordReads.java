@@ -53,7 +53,7 @@ final class RecordReads {
      * whether a next page exists; {@code before} pages read the last {@code limit + 1} rows before their
      * cursor by walking the order backwards, then restore the requested order. The side a page was not
      * read towards is checked with one EXISTS query, and only when there is a cursor on that side. The
-     * page, that check and the schema's version for a kept count ({@link RecordCounts}) go to PostgreSQL
+     * page, that check and the table's version for a kept count ({@link RecordCounts}) go to PostgreSQL
      * as one statement ({@link QueryBatch}): an unfiltered first page in one round trip, a page with values
      * bound in two (the check and the version wait for its rows); only a count that is not kept takes another.
      */
@@ -95,7 +95,7 @@ final class RecordReads {
                 .map(cursor -> batch.add(existsFrom(table, matching, filterKey, keyset, request, cursor, !backwards)));
         boolean counting = request.countTotal() && onlyId.isEmpty();
         Optional<QueryBatch.Result<Long>> version = counting && counts.keepsCounts()
-                ? Optional.of(batch.add(RecordCounts.version(schema))) : Optional.empty();
+                ? Optional.of(batch.add(RecordCounts.version(schema, request.object().tableName()))) : Optional.empty();
         batch.run(tx);
 
         List<RecordRow> rows = pageRows.get();
@@ -195,7 +195,7 @@ final class RecordReads {
         Condition live = new FilterConditions(table).visible(Optional.empty());
         String sql = RenderedStatements.sql(tx, shape("count", table, List.of(), List.of()), 0,
                 () -> tx.selectCount().from(table.table()).where(live));
-        return counts.count(tx, schema, sql, List.of(), version);
+        return counts.count(tx, schema, table.object().tableName(), sql, List.of(), version);
     }
 
     /** {@code key} with a page's limit added: the page statements write it into their text. */
@@ -239,7 +239,7 @@ final class RecordReads {
         List<Object> values = tx.extractBindValues(matching);
         String sql = RenderedStatements.sql(tx, shape("countMatching", table, List.of(), List.of(filterKey)), values,
                 () -> tx.selectCount().from(table.table()).where(matching));
-        return counts.count(tx, schema, sql, values, version);
+        return counts.count(tx, schema, table.object().tableName(), sql, values, version);
     }
 
     /** The statement that tells whether any matching record sits at the cursor or beyond it (backwards: before it). */

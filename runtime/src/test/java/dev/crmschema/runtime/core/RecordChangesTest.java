@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.crmschema.runtime.db.Database;
 import dev.crmschema.runtime.db.EmbeddedDatabase;
+import java.text.MessageFormat;
 import java.time.Duration;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.junit.jupiter.api.Test;
 
-/** Compacting the log of record changes, as several servers sharing one database do it. */
+/** The log of record changes: each table's version, upgrading the log, and compacting it as several servers sharing one database do. */
 class RecordChangesTest {
     @Test
     void aCompactionWhileAnotherRunsSkipsItsTurnInsteadOfWaitingForIt() {
@@ -32,6 +33,49 @@ class RecordChangesTest {
             assertEquals(1, compacted.value1());
             assertEquals(3, compacted.value2(), "the schema's version, the sum of its weights, is kept");
         }
+    }
+
+    @Test
+    void aTablesVersionCountsItsOwnWritesAndThoseToItsWholeSchemaAndCompactingKeepsIt() {
+        try (EmbeddedDatabase postgres = EmbeddedDatabase.startTemporary(); Database database = new Database(postgres.configuration())) {
+            DSLContext dsl = database.dsl();
+            CoreSchema.migrate(dsl);
+            dsl.execute("INSERT INTO core.record_change (schema_name) VALUES ('s')"); // DDL: the whole schema
+            for (String table : new String[] {"pet", "pet", "shelter", "pet"}) {
+                dsl.execute("INSERT INTO core.record_change (schema_name, table_name) VALUES ('s', ?)", table);
+            }
+            dsl.execute("INSERT INTO core.record_change (schema_name, table_name) VALUES ('other', 'pet')");
+            assertEquals(4, version(dsl, "pet"));
+            assertEquals(2, version(dsl, "shelter"));
+            assertEquals(1, version(dsl, "visit"));
+
+            assertEquals(1, RecordChanges.compact(dsl), "s.pet's three rows folded into one; the others had one each");
+            assertEquals(4, version(dsl, "pet"));
+            assertEquals(2, version(dsl, "shelter"));
+            assertEquals(4, dsl.fetchOne("SELECT count(*)::int FROM core.record_change").get(0, Integer.class));
+        }
+    }
+
+    @Test
+    void rowsLoggedBeforeTablesWereLoggedCountForEveryTableOfTheirSchema() {
+        try (EmbeddedDatabase postgres = EmbeddedDatabase.startTemporary(); Database database = new Database(postgres.configuration())) {
+            DSLContext dsl = database.dsl();
+            CoreSchema.migrate(dsl, 8);
+            dsl.execute("INSERT INTO core.record_change (schema_name) VALUES ('s'), ('s')");
+            assertEquals(1, CoreSchema.migrate(dsl));
+            assertEquals(2, version(dsl, "pet"), "no version went back");
+            assertEquals(2, version(dsl, "shelter"));
+
+            dsl.execute("CREATE TABLE public.pet (name text)");
+            dsl.execute(MessageFormat.format(RecordChanges.TRIGGER, "record_changes", "public.pet"));
+            dsl.execute("INSERT INTO public.pet VALUES ('Rex')");
+            assertEquals(1, dsl.fetchOne("SELECT sum(weight)::int FROM core.record_change WHERE schema_name = 'public' "
+                    + "AND table_name = 'pet'").get(0, Integer.class), "the trigger logs the table it wrote");
+        }
+    }
+
+    private static long version(DSLContext dsl, String table) {
+        return dsl.fetchOne(RecordChanges.VERSION_SQL, "s", table).get(0, Long.class);
     }
 
     private static Record2<Integer, Long> rowsAndWeight(DSLContext dsl) {

@@ -83,11 +83,15 @@ class RecordCountsTest {
     }
 
     @Test
-    void aWriteToAnotherTableOfTheWorkspaceCountsAgainToo() {
+    void aWriteToAnotherTableKeepsTheCountAndDdlOnTheSchemaDoesNot() {
         assertEquals(2, count(Optional.empty()));
         store.createMany(shelter, List.of(write(shelter, "name", "North")), Actor.apiKey("test"), Projection.DEFAULT);
+        db.dsl().execute("UPDATE \"" + TestDatabase.SCHEMA + "\".\"" + shelter.tableName() + "\" SET name = name");
+        assertEquals(2, keptCount(Optional.empty()));
+
+        RecordChanges.track(db.dsl(), TestDatabase.SCHEMA); // what a load does after running the schema's DDL
         assertEquals(2, count(Optional.empty()));
-        assertTrue(countRan(), "a write anywhere in the schema may change what a filter on a relation matches");
+        assertTrue(countRan(), "after DDL every count of the schema is taken again");
     }
 
     @Test
@@ -199,7 +203,9 @@ class RecordCountsTest {
         long version = version();
         assertTrue(RecordChanges.compact(db.dsl()) >= 1);
         assertEquals(version, version());
-        assertEquals(1, db.dsl().fetchCount(db.dsl().selectFrom("core.record_change").where("schema_name = ?", TestDatabase.SCHEMA)));
+        assertEquals(0, db.dsl().fetchOne("SELECT count(*)::int FROM (SELECT table_name FROM core.record_change "
+                + "WHERE schema_name = ? GROUP BY table_name HAVING count(*) > 1) t", TestDatabase.SCHEMA).get(0, Integer.class),
+                "one row per table");
         assertEquals(4, keptCount(Optional.empty()));
     }
 
@@ -229,6 +235,6 @@ class RecordCountsTest {
     }
 
     private static long version() {
-        return db.dsl().fetchOne(RecordChanges.VERSION_SQL, TestDatabase.SCHEMA).get(0, Long.class);
+        return db.dsl().fetchOne(RecordChanges.VERSION_SQL, TestDatabase.SCHEMA, pet.tableName()).get(0, Long.class);
     }
 }
