@@ -54,8 +54,8 @@ final class RecordReads {
      * cursor by walking the order backwards, then restore the requested order. The side a page was not
      * read towards is checked with one EXISTS query, and only when there is a cursor on that side. The
      * page, that check and the table's version for a kept count ({@link RecordCounts}) go to PostgreSQL
-     * as one statement ({@link QueryBatch}): an unfiltered first page in one round trip, a page with values
-     * bound in two (the check and the version wait for its rows); only a count that is not kept takes another.
+     * as one statement ({@link QueryBatch}): in one round trip, or in two when the page binds text, such as a
+     * filter's value (the check and the version then wait for its rows); a count that is not kept takes another.
      */
     RecordPage findMany(FindManyRequest request) {
         ObjectTable table = new ObjectTable(schema, request.object());

@@ -135,14 +135,18 @@ class RecordCountsTest {
 
     /**
      * On the wire ({@link JdbcQueriesTest} shows when the driver waits): the version's number goes with the
-     * query before it, so a first page waits for PostgreSQL once; a filtered page's rows are waited for before
-     * its EXISTS check and the version, which go together.
+     * query before it, so a page waits for PostgreSQL once, after a cursor too; a page that binds text (a
+     * filter's value) has its rows waited for before its EXISTS check and the version, which go together.
      */
     @Test
-    void aFirstPageWaitsForPostgresOnceAndAFilteredPageAfterACursorTwice() {
+    void aPageWaitsForPostgresOnceAndTwiceWhenItBindsText() {
         FindManyRequest firstPage = Requests.findMany(pet, Optional.empty(), Requests.orderBy(pet), 1, Optional.empty(),
                 Optional.empty(), Projection.DEFAULT);
         assertEquals(1, steadyRoundTrips(firstPage));
+
+        RecordPage unfiltered = store.findMany(firstPage);
+        assertEquals(1, steadyRoundTrips(Requests.findMany(pet, Optional.empty(), Requests.orderBy(pet), 1, unfiltered.endCursor(),
+                Optional.empty(), Projection.DEFAULT)), "a page after a cursor binds its values, which the driver types itself");
 
         Optional<Filter> named = Optional.of(where(pet, "name", Comparator.NEQ, "Nobody"));
         RecordPage first = store.findMany(Requests.findMany(pet, named, Requests.orderBy(pet), 1, Optional.empty(), Optional.empty(),
