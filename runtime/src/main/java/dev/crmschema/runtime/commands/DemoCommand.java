@@ -14,6 +14,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
     private static final String SERVER_LOGS = "dev.crmschema";
 
     private volatile String apiKey;
+    private volatile EmbeddedDatabase postgres;
 
     public DemoCommand(CrmServerApplication application) {
         super(application, "demo", "Run a demo server on embedded PostgreSQL with sample data and an API key");
@@ -67,8 +69,9 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         }
         System.out.println("Starting PostgreSQL in " + dataDir + " ...");
         Path postgresDir = dataDir.resolve("postgres");
-        EmbeddedDatabase postgres = EmbeddedDatabase.start(postgresDir);
+        postgres = EmbeddedDatabase.start(postgresDir);
         System.out.println("PostgreSQL logs to " + postgresDir.resolve(EmbeddedDatabase.LOG_FOLDER) + ".");
+        // Also when the server never starts; stopping twice is harmless.
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-shutdown"));
         configuration.setDatabase(postgres.configuration());
         usePort(configuration, namespace.getInt("port"));
@@ -90,6 +93,13 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
 
     @Override
     protected void run(Environment environment, Namespace namespace, CrmServerConfiguration configuration) throws Exception {
+        // Managed objects stop after the server has stopped taking requests: PostgreSQL outlives the last one.
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                postgres.close();
+            }
+        });
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
             @Override
             public void serverStarted(org.eclipse.jetty.server.Server server) {

@@ -350,6 +350,7 @@ class OperatorCommandsTest {
         } finally {
             demoLine.jetty.stop();
         }
+        assertFalse(Files.exists(data.resolve("postgres").resolve("postmaster.pid")), "PostgreSQL stopped with the demo");
     }
 
     @Test
