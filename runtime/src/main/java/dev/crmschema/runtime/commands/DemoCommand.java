@@ -41,6 +41,7 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
 
     private volatile String apiKey;
     private volatile EmbeddedDatabase postgres;
+    private volatile Thread stopPostgresAtExit;
 
     public DemoCommand(CrmServerApplication application) {
         super(application, "demo", "Run a demo server on embedded PostgreSQL with sample data and an API key");
@@ -71,8 +72,9 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
         Path postgresDir = dataDir.resolve("postgres");
         postgres = EmbeddedDatabase.start(postgresDir);
         System.out.println("PostgreSQL logs to " + postgresDir.resolve(EmbeddedDatabase.LOG_FOLDER) + ".");
-        // Also when the server never starts; stopping twice is harmless.
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-shutdown"));
+        // Until the server starts, which then stops PostgreSQL itself, after its last request.
+        stopPostgresAtExit = new Thread(postgres::close, "embedded-postgres-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopPostgresAtExit);
         configuration.setDatabase(postgres.configuration());
         usePort(configuration, namespace.getInt("port"));
         useBatchedRequestLog(configuration);
@@ -93,8 +95,15 @@ public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
 
     @Override
     protected void run(Environment environment, Namespace namespace, CrmServerConfiguration configuration) throws Exception {
-        // Managed objects stop after the server has stopped taking requests: PostgreSQL outlives the last one.
+        // Managed objects stop after the server has stopped taking requests, and this one after the others (the
+        // database's pool and listener), as it is registered first: PostgreSQL outlives the last request. A JVM
+        // shutdown hook would run alongside the server's own and stop PostgreSQL under it.
         environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                Runtime.getRuntime().removeShutdownHook(stopPostgresAtExit);
+            }
+
             @Override
             public void stop() {
                 postgres.close();
