@@ -29,9 +29,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code demo [--port N] [--data-dir DIR] [--fresh]}: a zero-configuration server on embedded
+ * {@code demo [config.yml] [--port N] [--data-dir DIR] [--fresh]}: a zero-configuration server on embedded
  * PostgreSQL, with a standard workspace full of sample records and a fresh API key. When it is ready it
- * prints {@code BASE_URL=...} and {@code API_KEY=...} on lines of their own, for scripts.
+ * prints {@code BASE_URL=...} and {@code API_KEY=...} on lines of their own, for scripts. An optional
+ * configuration file sets limits, logging and the like; the database, ports and request log stay the demo's.
  */
 public final class DemoCommand extends ServerCommand<CrmServerConfiguration> {
     /** The data folder's folder of compiled model classes, so that a restart does not compile the model again. */
