@@ -3,7 +3,6 @@ package dev.crmschema.runtime.workspace;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -53,12 +52,13 @@ public final class CompiledModelCache {
         this.clock = clock;
     }
 
-    /** A cache in {@code folder}, created when missing. */
+    /** A cache in {@code folder}, created when missing; where it cannot be, none (logged): models are compiled. */
     public static CompiledModelCache in(Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the model class cache folder " + folder, e);
+            LOG.warn("The model class cache folder {} cannot be created ({}); every model will be compiled", folder, e.toString());
+            return NONE;
         }
         return new CompiledModelCache(folder.toAbsolutePath(), Clock.systemUTC());
     }

@@ -86,6 +86,14 @@ class CompiledModelCacheTest {
     }
 
     @Test
+    void aFolderThatCannotBeCreatedLeavesEveryModelCompiledAndTheServerRunning() throws IOException {
+        Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+        ModelClasses uncached = new ModelClasses(getClass().getClassLoader(), CompiledModelCache.in(file.resolve("model-classes")));
+        assertEquals(HASH, uncached.forModel(MODEL, HASH).modelHash());
+        assertEquals(1, uncached.javacRuns());
+    }
+
+    @Test
     void withoutAFolderEveryModelIsCompiled() {
         for (int start = 0; start < 2; start++) {
             ModelClasses uncached = new ModelClasses(getClass().getClassLoader());
