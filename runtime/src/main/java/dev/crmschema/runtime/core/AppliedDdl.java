@@ -1,9 +1,5 @@
 package dev.crmschema.runtime.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -20,16 +16,7 @@ public final class AppliedDdl {
 
     /** The digest of {@code statements}, in their order. */
     public static String digest(List<String> statements) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String statement : statements) {
-                sha256.update(statement.getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0); // no statement contains a NUL: the boundaries count
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return TextDigest.of(statements);
     }
 
     /** Whether {@code schema} last received the statements of {@code digest}. */

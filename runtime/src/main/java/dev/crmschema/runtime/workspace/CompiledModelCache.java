@@ -1,9 +1,9 @@
 package dev.crmschema.runtime.workspace;
 
+import dev.crmschema.runtime.core.TextDigest;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,11 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,36 +63,37 @@ public final class CompiledModelCache {
     }
 
     /**
-     * The name of the entry for these sources (path to text) compiled against {@code classpath}: a digest of
-     * both, and of each class path file's size and modification time (a folder on the class path, as in a
-     * development build, counts by its path alone).
+     * The name of the entry for these sources (path to text) compiled against {@code classpath}, when there is a
+     * folder: a digest of both, and of each class path file's size and modification time (a folder on the class
+     * path, as in a development build, counts by its path alone). Computed once per model compiled or loaded.
      */
-    static String key(Map<String, String> sources, String classpath) {
-        MessageDigest digest = sha256();
-        for (Map.Entry<String, String> source : new TreeMap<>(sources).entrySet()) {
-            update(digest, source.getKey());
-            update(digest, source.getValue());
-        }
-        update(digest, Runtime.version().feature() + "");
-        for (String entry : classpath.split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath();
-            update(digest, path.toString());
-            try {
-                if (Files.isRegularFile(path)) {
-                    update(digest, Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
-                }
-            } catch (IOException e) {
-                update(digest, "unreadable");
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    Optional<String> keyFor(Map<String, String> sources, String classpath) {
+        return folder == null ? Optional.empty() : Optional.of(key(sources, classpath));
     }
 
-    /** The classes (binary name to bytes) kept under {@code key}, if there is a readable entry. */
-    Optional<Map<String, byte[]>> read(String key) {
-        if (folder == null) {
-            return Optional.empty();
+    static String key(Map<String, String> sources, String classpath) {
+        List<String> parts = new ArrayList<>(2 * sources.size() + 1);
+        new TreeMap<>(sources).forEach((path, text) -> {
+            parts.add(path);
+            parts.add(text);
+        });
+        parts.add(Integer.toString(Runtime.version().feature()));
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            parts.add(path.toString());
+            try {
+                if (Files.isRegularFile(path)) {
+                    parts.add(Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+                }
+            } catch (IOException e) {
+                parts.add("unreadable");
+            }
         }
+        return TextDigest.of(parts);
+    }
+
+    /** The classes (binary name to bytes) kept under {@code key} ({@link #keyFor}), if there is a readable entry. */
+    Optional<Map<String, byte[]>> read(String key) {
         Path entry = folder.resolve(key + SUFFIX);
         Map<String, byte[]> classes = new TreeMap<>();
         try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(entry))) {
@@ -117,18 +117,6 @@ public final class CompiledModelCache {
         return Optional.of(classes);
     }
 
-    /** The classes kept for these sources compiled against {@code classpath} ({@link #key}), if any. */
-    Optional<Map<String, byte[]>> read(Map<String, String> sources, String classpath) {
-        return folder == null ? Optional.empty() : read(key(sources, classpath));
-    }
-
-    /** Keeps the classes compiled from these sources against {@code classpath} ({@link #key}). */
-    void write(Map<String, String> sources, String classpath, Map<String, byte[]> classes) {
-        if (folder != null) {
-            write(key(sources, classpath), classes);
-        }
-    }
-
     /** Keeps a read entry from being deleted as unused; where the folder cannot be written, it stays a cache to read. */
     private void markUsed(Path entry) {
         try {
@@ -138,11 +126,8 @@ public final class CompiledModelCache {
         }
     }
 
-    /** Keeps {@code classes} under {@code key}, replacing what was there. */
+    /** Keeps {@code classes} under {@code key} ({@link #keyFor}), replacing what was there. */
     void write(String key, Map<String, byte[]> classes) {
-        if (folder == null) {
-            return;
-        }
         Path entry = folder.resolve(key + SUFFIX);
         Path partial = null;
         try {
@@ -193,16 +178,4 @@ public final class CompiledModelCache {
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0); // no source or path holds a NUL: the boundaries count
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }

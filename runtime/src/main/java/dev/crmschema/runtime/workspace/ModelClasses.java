@@ -119,7 +119,8 @@ public final class ModelClasses {
         }
         String className = context.packageOf(shared) + "." + Names.workspaceClass(SHARED_NAME);
         String classpath = InMemoryJavaCompiler.currentClasspath();
-        Optional<Map<String, byte[]>> kept = cache.read(sources, classpath);
+        Optional<String> key = cache.keyFor(sources, classpath);
+        Optional<Map<String, byte[]>> kept = key.flatMap(cache::read);
         if (kept.isPresent()) {
             try {
                 GeneratedWorkspace loaded = instantiate(kept.get(), className);
@@ -137,7 +138,7 @@ public final class ModelClasses {
         }
         try {
             GeneratedWorkspace compiled = instantiate(result.classes(), className);
-            cache.write(sources, classpath, result.classes());
+            key.ifPresent(entry -> cache.write(entry, result.classes()));
             LOG.info("Compiled model {} ({} classes) in {} ms", hash.substring(0, 12), result.classes().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return compiled;
