@@ -110,11 +110,11 @@ final class RecordReads {
         boolean cursorSideExists = beyondCursor.map(QueryBatch.Result::get).orElse(false);
         boolean hasNextPage = backwards ? cursorSideExists : more;
         boolean hasPreviousPage = backwards ? more : cursorSideExists;
-        long schemaVersion = version.map(QueryBatch.Result::get).orElse(0L);
+        long tableVersion = version.map(QueryBatch.Result::get).orElse(0L);
         int totalCount = !request.countTotal() ? 0
                 : onlyId.isPresent() ? matchedById
-                : request.filter().isEmpty() ? countLive(table, schemaVersion)
-                : countMatching(table, matching, filterKey, schemaVersion);
+                : request.filter().isEmpty() ? countLive(table, tableVersion)
+                : countMatching(table, matching, filterKey, tableVersion);
 
         List<Cursor> cursors = rows.stream().map(keyset::cursorOf).toList();
         RecordJson.Layout layout = RecordJson.layout(request.object(), request.projection());
